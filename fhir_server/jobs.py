@@ -1,0 +1,168 @@
+"""DB-backed jobs, safe with several server processes, surviving restarts.
+
+Workers claim a job with ``SELECT ... FOR UPDATE SKIP LOCKED`` on PostgreSQL and inside a
+``BEGIN IMMEDIATE`` transaction on SQLite; a running job whose heartbeat is older than
+``STALE_SECONDS`` (its worker died) is claimed again. Every long operation registers a job
+kind here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy.engine import Engine
+
+from .fhirtime import now
+from .storage import dialect
+from .storage.tables import job_t
+
+log = logging.getLogger(__name__)
+STALE_SECONDS = 60
+MAX_ATTEMPTS = 3
+
+
+class JobCancelled(Exception):
+    """Raised inside a job when cancellation was requested."""
+
+
+@dataclass
+class JobContext:
+    """Handed to a job function: its parameters, progress reporting and cancellation."""
+
+    engine: Engine
+    id: str
+    params: dict[str, Any]
+
+    def progress(self, text: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(job_t).where(job_t.c.id == self.id)
+                         .values(progress=text, updated=now()))
+
+    def cancelled(self) -> bool:
+        with self.engine.connect() as conn:
+            flag = conn.execute(select(job_t.c.cancel_requested)
+                                .where(job_t.c.id == self.id)).scalar()
+        return bool(flag)
+
+    def check_cancel(self) -> None:
+        if self.cancelled():
+            raise JobCancelled(self.id)
+
+
+JobFn = Callable[[JobContext], dict[str, Any]]
+KINDS: dict[str, JobFn] = {}
+
+
+def job_kind(name: str) -> Callable[[JobFn], JobFn]:
+    def deco(fn: JobFn) -> JobFn:
+        KINDS[name] = fn
+        return fn
+    return deco
+
+
+def submit(engine: Engine, kind: str, params: dict[str, Any]) -> str:
+    jid = str(uuid.uuid4())
+    t = now()
+    with engine.begin() as conn:
+        conn.execute(insert(job_t).values(id=jid, kind=kind, status="queued", params=params,
+                                          created=t, updated=t, attempts=0))
+    return jid
+
+
+def get(engine: Engine, jid: str) -> Any:
+    with engine.connect() as conn:
+        return conn.execute(select(job_t).where(job_t.c.id == jid)).first()
+
+
+def cancel(engine: Engine, jid: str) -> bool:
+    """Cancel a job; False when there is no such job."""
+    with engine.begin() as conn:
+        row = conn.execute(select(job_t.c.status).where(job_t.c.id == jid)).first()
+        if row is None:
+            return False
+        values: dict[str, Any] = {"cancel_requested": True, "updated": now()}
+        if row.status == "queued":
+            values["status"] = "cancelled"
+        conn.execute(update(job_t).where(job_t.c.id == jid).values(**values))
+    return True
+
+
+def claim(engine: Engine, worker: str) -> Any:
+    """Atomically take the oldest runnable job, or None."""
+    stale = now() - timedelta(seconds=STALE_SECONDS)
+    with engine.connect() as conn:
+        conn.execution_options(**{dialect.WRITE: True})
+        with conn.begin():
+            runnable = or_(job_t.c.status == "queued",
+                           and_(job_t.c.status == "running", job_t.c.updated < stale))
+            stmt = (select(job_t).where(and_(runnable, job_t.c.cancel_requested.is_(False),
+                                             job_t.c.attempts < MAX_ATTEMPTS))
+                    .order_by(job_t.c.created).limit(1))
+            row = conn.execute(dialect.skip_locked(conn, stmt)).first()
+            if row is None:
+                return None
+            conn.execute(update(job_t).where(job_t.c.id == row.id).values(
+                status="running", worker=worker, updated=now(), attempts=row.attempts + 1))
+            return row
+
+
+def run_one(engine: Engine, worker: str, kinds: dict[str, JobFn] | None = None) -> bool:
+    """Claim and run one job; False when nothing was waiting."""
+    row = claim(engine, worker)
+    if row is None:
+        return False
+    ctx = JobContext(engine, row.id, row.params or {})
+    fn = (kinds or KINDS).get(row.kind)
+    try:
+        if fn is None:
+            raise RuntimeError(f"unknown job kind {row.kind!r}")
+        result = fn(ctx)
+        status = "cancelled" if ctx.cancelled() else "completed"
+    except JobCancelled:
+        result, status = None, "cancelled"
+    except Exception as exc:  # a job's failure is recorded, never kills the worker
+        log.exception("job %s (%s) failed", row.id, row.kind)
+        result, status = {"error": f"{type(exc).__name__}: {exc}"}, "failed"
+    with engine.begin() as conn:
+        conn.execute(update(job_t).where(job_t.c.id == row.id)
+                     .values(status=status, result=result, updated=now()))
+    return True
+
+
+class Worker:
+    """A background thread that runs jobs until stopped."""
+
+    def __init__(self, engine: Engine, poll_seconds: float = 0.5,
+                 kinds: dict[str, JobFn] | None = None) -> None:
+        self.engine = engine
+        self.kinds = {**KINDS, **(kinds or {})}
+        self.poll = poll_seconds
+        self.name = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="fhir-jobs", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                busy = run_one(self.engine, self.name, self.kinds)
+            except Exception:
+                log.exception("job worker error")
+                busy = False
+            if not busy:
+                self._stop.wait(self.poll)

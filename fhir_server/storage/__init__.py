@@ -1,0 +1,1 @@
+"""Storage: one SQLAlchemy implementation of the repository for SQLite and PostgreSQL."""

@@ -1,0 +1,1 @@
+"""Model registry and ONNX Runtime sessions (CUDA execution provider, CPU otherwise)."""

@@ -1,0 +1,1 @@
+"""AI operations ($extract, $code, $summarize, $triage-image, $compose-discharge); one module each."""

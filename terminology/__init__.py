@@ -1,0 +1,1 @@
+"""Terminology service: CodeSystem / ValueSet / ConceptMap storage and operations."""
