@@ -15,7 +15,9 @@ _DATE_RE = re.compile(
 
 
 def now() -> datetime:
-    return datetime.now(UTC)
+    """The current time at the millisecond precision that ``meta.lastUpdated`` shows."""
+    t = datetime.now(UTC)
+    return t.replace(microsecond=t.microsecond // 1000 * 1000)
 
 
 def instant(dt: datetime) -> str:
@@ -62,7 +64,7 @@ def parse_range(value: str, name: str = "date") -> tuple[datetime, datetime]:
         return start, start + timedelta(minutes=1)
     if frac is None:
         return start, start + timedelta(seconds=1)
-    return start, start + timedelta(microseconds=1)
+    return start, start + timedelta(microseconds=10 ** max(0, 7 - len(frac)))
 
 
 def parse_instant(value: str, name: str = "date") -> datetime:

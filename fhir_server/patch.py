@@ -102,7 +102,7 @@ def _operation(parameter: Any, position: int) -> tuple[str, Parts]:
             raise bad_request("FHIRPath Patch operation parts need distinct names", where)
         parts[name] = part
     kind = _primitive(parts.get("type"))
-    if kind not in _REQUIRED_PARTS:
+    if not isinstance(kind, str) or kind not in _REQUIRED_PARTS:
         raise bad_request(f"Unknown FHIRPath Patch operation type '{kind}'", where)
     for name in ("path", *_REQUIRED_PARTS[kind]):
         if name not in parts:
