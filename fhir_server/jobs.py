@@ -96,8 +96,8 @@ def cancel(engine: Engine, jid: str) -> bool:
     return True
 
 
-def claim(engine: Engine, worker: str) -> Any:
-    """Atomically take the oldest runnable job, or None."""
+def claim(engine: Engine, worker: str, kinds: list[str] | None = None) -> Any:
+    """Atomically take the oldest runnable job of one of ``kinds``, or None."""
     stale = now() - timedelta(seconds=STALE_SECONDS)
     with engine.connect() as conn:
         conn.execution_options(**{dialect.WRITE: True})
@@ -105,7 +105,8 @@ def claim(engine: Engine, worker: str) -> Any:
             runnable = or_(job_t.c.status == "queued",
                            and_(job_t.c.status == "running", job_t.c.updated < stale))
             stmt = (select(job_t).where(and_(runnable, job_t.c.cancel_requested.is_(False),
-                                             job_t.c.attempts < MAX_ATTEMPTS))
+                                             job_t.c.attempts < MAX_ATTEMPTS,
+                                             job_t.c.kind.in_(kinds or list(KINDS))))
                     .order_by(job_t.c.created).limit(1))
             row = conn.execute(dialect.skip_locked(conn, stmt)).first()
             if row is None:
@@ -117,11 +118,12 @@ def claim(engine: Engine, worker: str) -> Any:
 
 def run_one(engine: Engine, worker: str, kinds: dict[str, JobFn] | None = None) -> bool:
     """Claim and run one job; False when nothing was waiting."""
-    row = claim(engine, worker)
+    kinds = kinds or KINDS
+    row = claim(engine, worker, list(kinds))
     if row is None:
         return False
     ctx = JobContext(engine, row.id, row.params or {})
-    fn = (kinds or KINDS).get(row.kind)
+    fn = kinds.get(row.kind)
     try:
         if fn is None:
             raise RuntimeError(f"unknown job kind {row.kind!r}")

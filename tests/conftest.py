@@ -61,6 +61,13 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     yield from make_database_url(request.param, tmp_path_factory.mktemp(request.param))
 
 
+@pytest.fixture
+def fresh_database_url(database_url: str, tmp_path: Path) -> Iterator[str]:
+    """An empty database of the same backend, for tests that need the database alone."""
+    backend = "sqlite" if database_url.startswith("sqlite") else "postgresql"
+    yield from make_database_url(backend, tmp_path)
+
+
 def make_settings(url: str, **kw: Any) -> Settings:
     return Settings(database_url=url, job_poll_seconds=0.05, **kw)
 

@@ -94,6 +94,7 @@ def _operation(request: Request, repo: Repository, body: bytes, name: str,
 
 
 # -- system level --------------------------------------------------------------------------
+@router.post("")
 @router.post("/")
 def transaction(request: Request, repo: RepoDep, body: BodyDep) -> Response:
     bundle = parse_json(request, body)
@@ -102,6 +103,7 @@ def transaction(request: Request, repo: RepoDep, body: BodyDep) -> Response:
     return fhir_response(result, 200, pretty=wants_pretty(request))
 
 
+@router.get("")
 @router.get("/")
 def system_search(request: Request, repo: RepoDep) -> Response:
     return _search(request, repo, None, list(request.query_params.multi_items()))
