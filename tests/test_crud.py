@@ -223,10 +223,25 @@ def test_gzip(client: TestClient) -> None:
     r = client.get("/fhir/Patient?_count=50", headers={"Accept-Encoding": "gzip"})
     assert r.headers.get("content-encoding") == "gzip"
     assert r.json()["resourceType"] == "Bundle"
-    raw = client.post("/fhir/Patient", content=gzip.compress(b"{}"),
-                      headers={"Content-Type": "application/fhir+json",
-                               "Content-Encoding": "gzip"})
-    assert raw.status_code in (400, 415)
+    hdr = {"Content-Type": "application/fhir+json", "Content-Encoding": "gzip"}
+    raw = client.post("/fhir/Patient", content=gzip.compress(b'{"resourceType":"Patient"}'),
+                      headers=hdr)
+    assert raw.status_code == 201
+    assert client.post("/fhir/Patient", content=b"plain", headers=hdr).status_code == 400
+
+
+def test_too_large(client: TestClient) -> None:
+    limit = client.app.state.settings.max_body_bytes  # type: ignore[attr-defined]
+    r = client.post("/fhir/Patient", content=b" " * (limit + 1),
+                    headers={"Content-Type": "application/fhir+json"})
+    assert r.status_code == 413
+    assert r.json()["issue"][0]["code"] == "too-costly"
+
+
+def test_key_order_on_read(client: TestClient) -> None:
+    p = new_patient(client)
+    assert list(client.get(f"/fhir/Patient/{p['id']}").json())[:3] == [
+        "resourceType", "id", "meta"]
 
 
 def test_unknown_endpoint_is_operation_outcome(client: TestClient) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from typing import Annotated, Any
 
 import orjson
@@ -32,7 +33,21 @@ async def raw_body(request: Request) -> bytes:
         data += chunk
         if len(data) > settings.max_body_bytes:
             raise too_large(f"Request body over {settings.max_body_bytes} bytes")
+    if request.headers.get("content-encoding", "").lower() == "gzip":
+        data = _gunzip(data, settings.max_body_bytes)
     return data
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress a gzip request body, refusing bombs larger than ``limit``."""
+    dec = zlib.decompressobj(wbits=31)
+    try:
+        out = dec.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise bad_request(f"Content-Encoding gzip but the body is not gzip: {exc}") from None
+    if len(out) > limit or dec.unconsumed_tail:
+        raise too_large(f"Decompressed request body over {limit} bytes")
+    return out
 
 
 def parse_json(request: Request, data: bytes, required: bool = True) -> Any:

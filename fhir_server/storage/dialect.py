@@ -11,10 +11,15 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import Select, create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
 
 WRITE = "fhir_write"
+JSON_OPTS: dict[str, Any] = {
+    "json_serializer": lambda obj: orjson.dumps(obj).decode(),
+    "json_deserializer": orjson.loads,
+}
 
 
 def is_sqlite(conn_or_engine: Connection | Engine) -> bool:
@@ -29,13 +34,14 @@ def make_engine(url: str, pool_size: int = 20) -> Engine:
             Path(u.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             u, connect_args={"check_same_thread": False, "timeout": 60},
-            pool_size=pool_size, max_overflow=pool_size,
+            pool_size=pool_size, max_overflow=pool_size, **JSON_OPTS,
         )
         _sqlite_events(engine)
         return engine
     if u.get_backend_name() == "postgresql" and u.drivername == "postgresql":
         u = u.set(drivername="postgresql+psycopg")
-    return create_engine(u, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    return create_engine(u, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
+                         **JSON_OPTS)
 
 
 def _sqlite_events(engine: Engine) -> None:

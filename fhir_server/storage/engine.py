@@ -21,8 +21,12 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (idempotent)."""
-    command.upgrade(alembic_config(engine), "head")
+    """Bring the schema to the newest revision of every branch (idempotent).
+
+    Each package that owns tables (storage, terminology, ...) keeps its own branch of
+    migrations rooted at the core schema, so they upgrade with ``heads``.
+    """
+    command.upgrade(alembic_config(engine), "heads")
 
 
 def open_database(url: str, pool_size: int = 20) -> Engine:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import aliased
 from ..context import READ
 from ..errors import bad_request, not_found
 from ..fhirtime import parse_instant, parse_range
-from .repository import Repository, require_type
+from .repository import Repository, ordered, require_type
 from .tables import resource_t, version_t
 
 
@@ -73,7 +73,7 @@ def history(repo: Repository, resource_type: str | None, rid: str | None,
             .limit(count).offset(offset)
         ).all()
     entries = [HistoryEntry(r.resource_type, r.id, r.version_id, r.last_updated, r.method,
-                            r.content) for r in rows]
+                            ordered(r.content)) for r in rows]
     return HistoryPage(entries, total, before)
 
 

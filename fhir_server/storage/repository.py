@@ -78,6 +78,14 @@ def require_type(resource_type: str) -> None:
         raise not_found(f"Unknown resource type {resource_type!r}")
 
 
+def ordered(resource: Resource | None) -> Resource | None:
+    """resourceType, id and meta first (PostgreSQL JSONB does not keep key order)."""
+    if resource is None or next(iter(resource), None) == "resourceType":
+        return resource
+    head = {k: resource[k] for k in ("resourceType", "id", "meta") if k in resource}
+    return {**head, **resource}
+
+
 def _strip_meta(resource: Resource) -> Resource:
     out = dict(resource)
     meta = dict(out.get("meta") or {})
@@ -267,12 +275,11 @@ class Tx:
     def _write(self, rtype: str, rid: str, resource: Resource, vid: int, method: str,
                created: bool, insert_: bool = True) -> Stored:
         check_id(rid)
-        content = dict(resource)
-        content["id"] = rid
-        meta = dict(content.get("meta") or {})
+        meta = dict(resource.get("meta") or {})
         meta["versionId"] = str(vid)
         meta["lastUpdated"] = instant(self.now)
-        content["meta"] = meta
+        content = {"resourceType": rtype, "id": rid, "meta": meta, **resource}
+        content["id"], content["meta"] = rid, meta
         values = {"version_id": vid, "last_updated": self.now, "deleted": False, "content": content}
         if insert_:
             self.conn.execute(insert(resource_t).values(resource_type=rtype, id=rid, **values))
@@ -293,8 +300,8 @@ class Tx:
 
     @staticmethod
     def _stored(row: Any, changed: bool = True) -> Stored:
-        return Stored(row.resource_type, row.id, row.version_id, row.last_updated, row.content,
-                      deleted=row.deleted, changed=changed)
+        return Stored(row.resource_type, row.id, row.version_id, row.last_updated,
+                      ordered(row.content), deleted=row.deleted, changed=changed)
 
 
 class Repository:
@@ -385,4 +392,4 @@ class Repository:
         with self.reading() as conn:
             rows = conn.execute(page_select(q)).all() if q.count else []
             total = conn.execute(count_select(q)).scalar_one() if want_total else None
-        return SearchResult([r.content for r in rows], total, q)
+        return SearchResult([ordered(r.content) or {} for r in rows], total, q)
