@@ -82,7 +82,7 @@ def ordered(resource: Resource | None) -> Resource | None:
     """resourceType, id and meta first (PostgreSQL JSONB does not keep key order)."""
     if resource is None or next(iter(resource), None) == "resourceType":
         return resource
-    head = {k: resource[k] for k in ("resourceType", "id", "meta") if k in resource}
+    head: Resource = {k: resource[k] for k in ("resourceType", "id", "meta") if k in resource}
     return {**head, **resource}
 
 
