@@ -248,3 +248,30 @@ def test_unknown_endpoint_is_operation_outcome(client: TestClient) -> None:
     r = client.get("/fhir/Patient/1/2/3/4")
     assert r.status_code == 404
     assert r.json()["resourceType"] == "OperationOutcome"
+
+
+def test_write_hooks_run_in_the_transaction(client: TestClient) -> None:
+    from fhir_server.errors import bad_request
+    from fhir_server.storage.repository import WRITE_HOOKS, on_write
+
+    seen: list[tuple[str, bool]] = []
+
+    def hook(tx: object, stored: object) -> None:
+        seen.append((stored.id, stored.deleted))  # type: ignore[attr-defined]
+        res = stored.resource or {}  # type: ignore[attr-defined]
+        if res.get("code", {}).get("text") == "refuse":
+            raise bad_request("refused by hook")
+
+    on_write("Basic", hook)
+    try:
+        body = {"resourceType": "Basic", "code": {"text": "x"}}
+        b = client.post("/fhir/Basic", json=body).json()
+        client.delete(f"/fhir/Basic/{b['id']}")
+        assert seen == [(b["id"], False), (b["id"], True)]
+        r = client.put("/fhir/Basic/hooked", json={**body, "id": "hooked",
+                                                    "code": {"text": "refuse"}})
+        assert r.status_code == 400
+        assert r.json()["issue"][0]["diagnostics"] == "refused by hook"
+        assert client.get("/fhir/Basic/hooked").status_code == 404
+    finally:
+        WRITE_HOOKS["Basic"].remove(hook)

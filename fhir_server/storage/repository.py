@@ -36,6 +36,18 @@ from .search import SearchQuery, count_select, page_select, parse_search
 from .tables import resource_t, token_t, version_t
 
 Resource = dict[str, Any]
+#: Called inside the write transaction after a version is written or deleted, per resource
+#: type (e.g. the terminology service keeps its concept tables in step with CodeSystems).
+#: A hook may raise an OperationOutcomeError to refuse the write; nothing is then stored.
+WriteHook = Callable[["Tx", "Stored"], None]
+WRITE_HOOKS: dict[str, list[WriteHook]] = {}
+
+
+def on_write(resource_type: str, hook: WriteHook) -> None:
+    """Register ``hook`` for writes (create, update, patch, delete) of ``resource_type``."""
+    hooks = WRITE_HOOKS.setdefault(resource_type, [])
+    if hook not in hooks:
+        hooks.append(hook)
 
 
 @dataclass
@@ -239,7 +251,9 @@ class Tx:
             method="DELETE", deleted=True, content=None,
         ))
         self._unindex(resource_type, rid)
-        return Stored(resource_type, rid, vid, self.now, None, deleted=True)
+        stored = Stored(resource_type, rid, vid, self.now, None, deleted=True)
+        self._run_hooks(stored)
+        return stored
 
     def conditional_delete(self, resource_type: str, params: list[tuple[str, str]],
                            multiple: bool = False) -> list[Stored]:
@@ -292,7 +306,13 @@ class Tx:
         rows = token_rows(rtype, rid, content)
         if rows:
             self.conn.execute(insert(token_t), rows)
-        return Stored(rtype, rid, vid, self.now, content, created=created)
+        stored = Stored(rtype, rid, vid, self.now, content, created=created)
+        self._run_hooks(stored)
+        return stored
+
+    def _run_hooks(self, stored: Stored) -> None:
+        for hook in WRITE_HOOKS.get(stored.resource_type, ()):
+            hook(self, stored)
 
     def _unindex(self, rtype: str, rid: str) -> None:
         self.conn.execute(delete(token_t).where(
