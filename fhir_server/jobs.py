@@ -124,6 +124,8 @@ def run_one(engine: Engine, worker: str, kinds: dict[str, JobFn] | None = None) 
         return False
     ctx = JobContext(engine, row.id, row.params or {})
     fn = kinds.get(row.kind)
+    beat = _Heartbeat(engine, row.id)
+    beat.start()
     try:
         if fn is None:
             raise RuntimeError(f"unknown job kind {row.kind!r}")
@@ -134,10 +136,37 @@ def run_one(engine: Engine, worker: str, kinds: dict[str, JobFn] | None = None) 
     except Exception as exc:  # a job's failure is recorded, never kills the worker
         log.exception("job %s (%s) failed", row.id, row.kind)
         result, status = {"error": f"{type(exc).__name__}: {exc}"}, "failed"
+    finally:
+        beat.stop()
     with engine.begin() as conn:
         conn.execute(update(job_t).where(job_t.c.id == row.id)
                      .values(status=status, result=result, updated=now()))
     return True
+
+
+class _Heartbeat:
+    """Keeps a running job's ``updated`` fresh so other workers do not take it over."""
+
+    def __init__(self, engine: Engine, jid: str, every: float = STALE_SECONDS / 4) -> None:
+        self.engine, self.jid, self.every = engine, jid, every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="job-heartbeat", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.every):
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(update(job_t).where(job_t.c.id == self.jid)
+                                 .values(updated=now()))
+            except Exception:
+                log.exception("job heartbeat failed")
 
 
 class Worker:

@@ -98,3 +98,28 @@ def test_jobs_claimed_once_by_competing_workers(database_url: str, workers: int)
     assert sorted(ran) == sorted(ids)
     assert all(jobs.get(engine, i).status == "completed" for i in ids)
     engine.dispose()
+
+
+def test_stale_running_job_is_taken_over(fresh_database_url: str) -> None:
+    """A job left 'running' by a dead worker is picked up again; a live one is not."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from fhir_server.fhirtime import now
+    from fhir_server.storage.tables import job_t
+
+    app = create_app(make_settings(fresh_database_url, run_jobs=False))
+    engine = app.state.engine
+    kinds = {"noop": lambda ctx: {"done": ctx.id}}
+    jid = jobs.submit(engine, "noop", {})
+    assert jobs.claim(engine, "dead-worker", ["noop"]).id == jid
+    assert jobs.claim(engine, "other", ["noop"]) is None  # fresh heartbeat: not taken
+    with engine.begin() as conn:
+        conn.execute(update(job_t).where(job_t.c.id == jid).values(
+            updated=now() - timedelta(seconds=jobs.STALE_SECONDS + 5)))
+    assert jobs.run_one(engine, "survivor", kinds)
+    row = jobs.get(engine, jid)
+    assert (row.status, row.worker, row.attempts, row.result) == (
+        "completed", "survivor", 2, {"done": jid})
+    engine.dispose()
