@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from .errors import bad_request, issue, unprocessable
 from .json_types import json_type_issues
+from .r4_validation import R4_SCHEMA_TYPES, r4_issues, r4b_compatible
 
 ID_RE = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
 
@@ -45,22 +46,31 @@ def check_id(value: str, what: str = "id") -> None:
 
 
 def validation_issues(resource: dict[str, Any]) -> list[dict[str, Any]]:
-    """Return the OperationOutcome issues for ``resource``; empty when it is valid."""
+    """Return the OperationOutcome issues for ``resource``; empty when it is valid.
+
+    Types the R4B models can't validate as R4 (``r4_validation.R4_SCHEMA_TYPES``) are checked
+    against the R4 definitions instead (https://hl7.org/fhir/R4/json.html#schema).
+    """
     rtype = resource.get("resourceType")
     if not isinstance(rtype, str):
         return [issue("error", "structure", "Missing resourceType", "resourceType")]
     if not is_known_type(rtype):
         return [issue("error", "not-supported", f"Unknown resource type {rtype!r}", "resourceType")]
+    if rtype in R4_SCHEMA_TYPES:
+        return r4_issues(resource)
     model = _model(rtype)
     if model is None:
         return []
+    compatible, issues = r4b_compatible(resource)
     try:
-        instance = model.model_validate(resource)
+        instance = model.model_validate(compatible)
     except ValidationError as exc:
-        return [_pydantic_issue(rtype, err) for err in exc.errors()]
-    except (ValueError, TypeError) as exc:
-        return [issue("error", "structure", f"{rtype}: {exc}", rtype)]
-    return json_type_issues(resource, instance, rtype)
+        return issues + [_pydantic_issue(rtype, err) for err in exc.errors()]
+    except (ValueError, TypeError, KeyError) as exc:
+        return issues + [issue("error", "structure", f"{rtype}: {exc}", rtype)]
+    except RecursionError:
+        return issues + [issue("error", "too-costly", f"{rtype}: nested too deeply", rtype)]
+    return issues + json_type_issues(compatible, instance, rtype)
 
 
 def _pydantic_issue(rtype: str, err: Any) -> dict[str, Any]:
