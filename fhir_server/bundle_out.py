@@ -51,6 +51,10 @@ def search_bundle(url: str, result: SearchResult, base: str,
         body = shape(res) if shape else res
         entries.append({"fullUrl": f"{base}/{res['resourceType']}/{res['id']}",
                         "resource": body, "search": {"mode": "match"}})
+    for res in result.included:
+        entries.append({"fullUrl": f"{base}/{res['resourceType']}/{res['id']}",
+                        "resource": shape(res) if shape else res,
+                        "search": {"mode": "include"}})
     if q.unknown:
         oo = operation_outcome([issue("warning", "not-supported",
                                       f"Search parameter {name!r} is not supported; ignored")

@@ -9,7 +9,7 @@ from . import FHIR_VERSION, __version__
 from .fhirtime import instant, now
 from .ops import REGISTRY
 from .resource_types import R4_RESOURCE_TYPES
-from .storage.search import SUPPORTED_PARAMS
+from .search.engine import supported
 
 TYPE_INTERACTIONS = ["read", "vread", "update", "patch", "delete", "history-instance",
                      "history-type", "create", "search-type"]
@@ -33,7 +33,7 @@ def _resource(rtype: str) -> dict[str, Any]:
         "conditionalUpdate": True,
         "conditionalDelete": "single",
         "searchParam": [{"name": n, "type": t, "documentation": d}
-                        for n, t, d in SUPPORTED_PARAMS],
+                        for n, t, d in supported(rtype)],
     }
     ops = {o["name"]: o for o in _ops("type", rtype) + _ops("instance", rtype)}
     if ops:

@@ -119,3 +119,6 @@ register(OperationSpec("meta-add", meta_add, OPS + "Resource-meta-add", instance
                        documentation="Add tags, profiles and security labels"))
 register(OperationSpec("meta-delete", meta_delete, OPS + "Resource-meta-delete", instance=True,
                        documentation="Remove tags, profiles and security labels"))
+
+# Operations implemented by the search package register themselves on import.
+from .search import everything as _everything  # noqa: E402,F401

@@ -25,6 +25,8 @@ class OpRequest:
     id: str | None
     body: Any
     query: list[tuple[str, str]]
+    #: request headers, lower-case names (e.g. ``accept-language`` for terminology operations)
+    headers: dict[str, str] = field(default_factory=dict)
 
     def parameters(self) -> list[dict[str, Any]]:
         """Input parameters from a Parameters body and from the query string."""

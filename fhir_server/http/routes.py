@@ -51,18 +51,20 @@ def _if_match(request: Request) -> int | None:
 
 
 def _search(request: Request, repo: Repository, rtype: str | None,
-            params: list[tuple[str, str]]) -> Response:
+            params: list[tuple[str, str]], compartment: tuple[str, str] | None = None
+            ) -> Response:
     check_acceptable(request)
     strict = prefer(request, "handling") == "strict"
     summary = dict(params).get("_summary")
-    total_mode = dict(params).get("_total")
     if summary == "count":
         params = [*[p for p in params if p[0] != "_count"], ("_count", "0")]
-    result = repo.search(rtype, params, want_total=total_mode != "none")
+    result = repo.search(rtype, params, compartment)
     if strict and result.query.unknown:
         raise bad_request(f"Unknown search parameter(s): {', '.join(result.query.unknown)}")
     base = base_url(request)
     url = f"{base}/{rtype}" if rtype else base
+    if compartment:
+        url = f"{base}/{compartment[0]}/{compartment[1]}/{rtype}"
     elements = dict(params).get("_elements")
     bundle = search_bundle(url, result, base,
                            lambda r: shape(r, summary if summary != "count" else None, elements))
@@ -88,7 +90,7 @@ def _operation(request: Request, repo: Repository, body: bytes, name: str,
     spec = find(name, rtype, level, request.method)
     parsed = parse_json(request, body, required=False) if request.method == "POST" else None
     req = OpRequest(repo, base_url(request), request.method, rtype, rid, parsed,
-                    list(request.query_params.multi_items()))
+                    list(request.query_params.multi_items()), dict(request.headers))
     status, result, headers = spec.handler(req)
     return fhir_response(result, status, headers, wants_pretty(request))
 
@@ -238,6 +240,10 @@ def vread(request: Request, repo: RepoDep, rtype: str, rid: str, vid: str) -> Re
 def instance_operation(request: Request, repo: RepoDep, body: BodyDep, rtype: str, rid: str,
                        op: str) -> Response:
     if not op.startswith("$"):
+        if request.method == "GET" and op[:1].isupper():
+            repo.read(rtype, rid)
+            return _search(request, repo, op, list(request.query_params.multi_items()),
+                           (rtype, rid))
         raise not_allowed(f"{request.method} {rtype}/{rid}/{op} is not supported")
     repo.read(rtype, rid)
     return _operation(request, repo, body, op, rtype, rid)

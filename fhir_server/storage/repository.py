@@ -12,7 +12,7 @@ import copy
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -29,11 +29,11 @@ from ..errors import (
     precondition_failed,
 )
 from ..fhirtime import instant, now
+from ..search.engine import SearchQuery, count_select, included, page_select, parse_search
+from ..search.extract import index_rows
 from ..validation import check_id, is_known_type, validate_resource
 from . import dialect
-from .indexing import token_rows
-from .search import SearchQuery, count_select, page_select, parse_search
-from .tables import resource_t, token_t, version_t
+from .tables import INDEX_TABLES, resource_t, version_t
 
 Resource = dict[str, Any]
 #: Called inside the write transaction after a version is written or deleted, per resource
@@ -69,6 +69,7 @@ class SearchResult:
     resources: list[Resource]
     total: int | None
     query: SearchQuery
+    included: list[Resource] = field(default_factory=list)
 
 
 def parse_etag(value: str | None) -> int | None:
@@ -303,9 +304,9 @@ class Tx:
             self._unindex(rtype, rid)
         self.conn.execute(insert(version_t).values(
             resource_type=rtype, id=rid, method=method, **values))
-        rows = token_rows(rtype, rid, content)
-        if rows:
-            self.conn.execute(insert(token_t), rows)
+        for table, rows in index_rows(rtype, rid, content).items():
+            if rows:
+                self.conn.execute(insert(table), rows)
         stored = Stored(rtype, rid, vid, self.now, content, created=created)
         self._run_hooks(stored)
         return stored
@@ -315,8 +316,9 @@ class Tx:
             hook(self, stored)
 
     def _unindex(self, rtype: str, rid: str) -> None:
-        self.conn.execute(delete(token_t).where(
-            and_(token_t.c.resource_type == rtype, token_t.c.resource_id == rid)))
+        for table in INDEX_TABLES:
+            self.conn.execute(delete(table).where(
+                and_(table.c.resource_type == rtype, table.c.resource_id == rid)))
 
     @staticmethod
     def _stored(row: Any, changed: bool = True) -> Stored:
@@ -404,12 +406,23 @@ class Repository:
         return Tx._stored(row)
 
     def search(self, resource_type: str | None, params: list[tuple[str, str]],
-               want_total: bool = True) -> SearchResult:
+               compartment: tuple[str, str] | None = None) -> SearchResult:
+        """Run a search. ``total`` is counted when asked (``_total``, ``_summary=count``) or
+        free (a first page that is not full); otherwise it is left out, as the spec allows."""
         if resource_type:
             require_type(resource_type)
             self.ctx.require(resource_type, READ)
-        q = parse_search(resource_type, params, self.default_count, self.max_count)
+        elif "*" not in self.ctx.scopes:
+            self.ctx.require("*", READ)
+        q = parse_search(resource_type, params, self.default_count, self.max_count, compartment)
         with self.reading() as conn:
             rows = conn.execute(page_select(q)).all() if q.count else []
-            total = conn.execute(count_select(q)).scalar_one() if want_total else None
-        return SearchResult([ordered(r.content) or {} for r in rows], total, q)
+            matches = [ordered(r.content) or {} for r in rows]
+            if q.total in ("accurate", "estimate") or q.count == 0:
+                total: int | None = conn.execute(count_select(q)).scalar_one()
+            elif q.total is None and q.offset == 0 and len(rows) < (q.count or 0):
+                total = len(rows)
+            else:
+                total = None
+            extra = [ordered(r) or {} for r in included(conn, q, matches)]
+        return SearchResult(matches, total, q, extra)

@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, Integer, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -65,6 +76,8 @@ class TokenIndexRow(SQLModel, table=True):
     param: str = Field(max_length=64)
     system: str | None = Field(default=None, sa_column=Column(Text))
     code: str | None = Field(default=None, sa_column=Column(Text))
+    #: display / text, accent- and case-folded, for the ``:text`` modifier
+    text: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class JobRow(SQLModel, table=True):
@@ -87,8 +100,54 @@ class JobRow(SQLModel, table=True):
     updated: datetime = _ts(nullable=False)
 
 
+metadata = SQLModel.metadata
+
+
+def _index_table(name: str, *columns: Column[Any], lookup: tuple[str, ...]) -> Table:
+    """A search index table: one row per (resource, parameter, value)."""
+    pk = Column("pk", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                autoincrement=True)
+    return Table(
+        name, metadata, pk,
+        Column("resource_type", String(64), nullable=False),
+        Column("resource_id", String(64), nullable=False),
+        Column("param", String(64), nullable=False),
+        *columns,
+        Index(f"ix_{name}_lookup", "resource_type", "param", *lookup),
+        Index(f"ix_{name}_resource", "resource_type", "resource_id"),
+    )
+
+
+string_t = _index_table("search_string", Column("value", Text), Column("exact", Text),
+                        lookup=("value",))
+reference_t = _index_table("search_reference", Column("target_type", String(64)),
+                           Column("target_id", String(64)), Column("url", Text),
+                           lookup=("target_id", "target_type"))
+date_t = _index_table("search_date", Column("low", DateTime(timezone=True)),
+                      Column("high", DateTime(timezone=True)), lookup=("low", "high"))
+number_t = _index_table("search_number", Column("value", Float), lookup=("value",))
+quantity_t = _index_table("search_quantity", Column("value", Float), Column("system", Text),
+                          Column("code", Text), Column("unit", Text), lookup=("code", "value"))
+uri_t = _index_table("search_uri", Column("uri", Text), lookup=("uri",))
+composite_t = _index_table(
+    "search_composite",
+    Column("c1_system", Text), Column("c1_code", Text),
+    Column("c2_system", Text), Column("c2_code", Text), Column("c2_value", Float),
+    Column("c2_low", DateTime(timezone=True)), Column("c2_high", DateTime(timezone=True)),
+    lookup=("c1_code", "c2_code"),
+)
+text_t = Table(
+    "search_text", metadata,
+    Column("resource_type", String(64), primary_key=True),
+    Column("resource_id", String(64), primary_key=True),
+    Column("narrative", Text), Column("content", Text),
+)
+
+
 resource_t = ResourceRow.__table__  # type: ignore[attr-defined]
 version_t = ResourceVersionRow.__table__  # type: ignore[attr-defined]
 token_t = TokenIndexRow.__table__  # type: ignore[attr-defined]
 job_t = JobRow.__table__  # type: ignore[attr-defined]
-metadata = SQLModel.metadata
+#: every per-resource index table, cleared when a resource changes
+INDEX_TABLES = (token_t, string_t, reference_t, date_t, number_t, quantity_t, uri_t,
+                composite_t, text_t)
