@@ -12,6 +12,8 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
+import operations  # noqa: F401  (registers the AI operations)
+
 from . import (
     core_ops,  # noqa: F401  (registers the core operations)
     jobs,

@@ -1,0 +1,134 @@
+"""Human review of AI outputs: ``POST [base]/[type]/[id]/$ai-review``.
+
+A clinician or coder confirms or rejects an AI-asserted resource (DESIGN, "AI outputs:
+transparency and review"). In one transaction the target's status changes (e.g.
+Condition.verificationStatus ``unconfirmed`` -> ``confirmed``, Composition/DiagnosticReport
+``preliminary`` -> ``final``; any output -> ``entered-in-error`` when rejected) and a Provenance
+records the decision: agent of type ``verifier`` (the Practitioner), a Signature
+(``urn:iso-astm:E1762-95:2013#1.2.840.10065.1.12.1.5``), the reviewed version as ``entity``
+(role ``revision``), see https://hl7.org/fhir/R4/provenance.html and
+https://hl7.org/fhir/R4/datatypes.html#Signature.
+
+Input Parameters: ``decision`` code 1..1 (confirm | reject), ``reviewer`` Reference 1..1
+(Practitioner), ``signature`` Signature 0..1 (default: a verification signature made now by
+the reviewer, without data), ``comment`` string 0..1. Output Parameters: ``resource``
+(the target as stored) and ``provenance``.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from fhir_server.errors import bad_request
+from fhir_server.fhirtime import instant
+from fhir_server.ops import OperationSpec, OpRequest, register
+from fhir_server.storage.repository import Tx
+
+from .transparency import (
+    DATA_OPERATION,
+    MODEL_TAG,
+    OPERATION_TAG,
+    REVIEW_TAG,
+    VERIFICATION_SIGNATURE,
+    VERIFIER,
+    is_ai_output,
+    tag_values,
+)
+
+DEFINITION = "http://fhir-ai.example.org/OperationDefinition/ai-review"
+DECISIONS = ("confirm", "reject")
+PAST = {"confirm": "confirmed", "reject": "rejected"}
+VERIFICATION = {
+    "Condition": "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+    "AllergyIntolerance": "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
+}
+#: ``status`` after confirmation, by resource type and current status.
+CONFIRMED_STATUS: dict[str, dict[str, str]] = {
+    "Composition": {"preliminary": "final"},
+    "DiagnosticReport": {"preliminary": "final", "partial": "final"},
+    "Observation": {"preliminary": "final"},
+    "FamilyMemberHistory": {"partial": "completed"},
+}
+#: Types whose ``status`` has no ``entered-in-error`` code (rejection leaves them as they are).
+NO_ERROR_STATUS = {"Device", "Patient", "Practitioner", "Organization"}
+
+
+def apply_decision(resource: dict[str, Any], decision: str) -> dict[str, Any]:
+    """The target after ``decision`` (a copy)."""
+    out = copy.deepcopy(resource)
+    rtype = str(out.get("resourceType"))
+    if rtype in VERIFICATION:
+        current = ((out.get("verificationStatus") or {}).get("coding") or [{}])[0].get("code")
+        new = ("entered-in-error" if decision == "reject"
+               else "confirmed" if current in (None, "unconfirmed") else current)
+        out["verificationStatus"] = {"coding": [{"system": VERIFICATION[rtype], "code": new}]}
+        if decision == "reject" and rtype == "Condition":
+            out.pop("clinicalStatus", None)  # con-5: no clinicalStatus when entered-in-error
+    elif decision == "reject" and "status" in out and rtype not in NO_ERROR_STATUS:
+        out["status"] = "entered-in-error"
+    elif decision == "confirm" and "status" in out:
+        out["status"] = CONFIRMED_STATUS.get(rtype, {}).get(out["status"], out["status"])
+    return out
+
+
+def _inputs(req: OpRequest) -> tuple[str, dict[str, Any], dict[str, Any] | None, str | None]:
+    p = req.param("decision")
+    decision = (p or {}).get("valueCode") or (p or {}).get("valueString")
+    if decision not in DECISIONS:
+        raise bad_request("Parameter 'decision' must be 'confirm' or 'reject'", "decision")
+    reviewer = (req.param("reviewer") or {}).get("valueReference")
+    ref = (reviewer or {}).get("reference") if isinstance(reviewer, dict) else None
+    if not isinstance(ref, str) or not ref.startswith(("Practitioner/", "PractitionerRole/")):
+        raise bad_request("Parameter 'reviewer' must reference a Practitioner", "reviewer")
+    sig = (req.param("signature") or {}).get("valueSignature")
+    comment = (req.param("comment") or {}).get("valueString")
+    return str(decision), {"reference": ref}, sig, comment
+
+
+def review(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
+    assert req.resource_type and req.id
+    decision, reviewer, signature, comment = _inputs(req)
+    rtype, rid = req.resource_type, req.id
+
+    def run(tx: Tx) -> dict[str, Any]:
+        bound = req.repo.bound(tx.conn)
+        rtype_r, _, rid_r = reviewer["reference"].partition("/")
+        bound.read(rtype_r, rid_r)  # 404 / 410 when the reviewer does not exist
+        tx.current(rtype, rid, lock=True)
+        before = bound.read(rtype, rid)
+        resource = before.resource or {}
+        if not is_ai_output(resource):
+            raise bad_request(f"{rtype}/{rid} is not an AI output (no AIAST security label)")
+        after = apply_decision(resource, decision)
+        stored = tx.update(rtype, rid, after)
+        sig = signature or {"type": [dict(VERIFICATION_SIGNATURE)], "when": instant(tx.now),
+                            "who": dict(reviewer)}
+        tags = [{"system": REVIEW_TAG, "code": decision}]
+        tags += [{"system": OPERATION_TAG, "code": c} for c in tag_values(resource, OPERATION_TAG)]
+        tags += [{"system": MODEL_TAG, "code": c} for c in tag_values(resource, MODEL_TAG)]
+        prov: dict[str, Any] = {
+            "resourceType": "Provenance",
+            "meta": {"tag": tags},
+            "target": [{"reference": f"{rtype}/{rid}/_history/{stored.version_id}"}],
+            "recorded": instant(tx.now),
+            "activity": {"coding": [{"system": DATA_OPERATION, "code": "UPDATE"}],
+                         "text": f"AI output {PAST[decision]}"},
+            "agent": [{"type": {"coding": [dict(VERIFIER)]}, "who": dict(reviewer)}],
+            "entity": [{"role": "revision", "what": {
+                "reference": f"{rtype}/{rid}/_history/{before.version_id}"}}],
+            "signature": [sig],
+        }
+        if comment:
+            prov["reason"] = [{"text": comment}]
+        saved = tx.create(prov)
+        return {"resourceType": "Parameters", "parameter": [
+            {"name": "resource", "resource": stored.resource},
+            {"name": "provenance", "resource": saved.resource}]}
+
+    return 200, req.repo.write(run), {}
+
+
+register(OperationSpec(
+    "ai-review", review, DEFINITION, instance=True,
+    documentation="Confirm or reject an AI output (verifier Provenance with a Signature)"))
