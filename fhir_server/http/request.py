@@ -89,8 +89,13 @@ def access_context(request: Request) -> AccessContext:
     return AccessContext(user=f"token-{settings.auth_tokens.index(token)}")
 
 
-def repository(request: Request, ctx: Annotated[AccessContext, Depends(access_context)]
-               ) -> Repository:
+async def context_dependency(request: Request) -> AccessContext:
+    """``access_context`` as an async dependency (no thread hop: it does no I/O)."""
+    return access_context(request)
+
+
+async def repository(request: Request,
+                     ctx: Annotated[AccessContext, Depends(context_dependency)]) -> Repository:
     s = settings_of(request)
     return Repository(request.app.state.engine, ctx, s.default_page_size, s.max_page_size)
 

@@ -132,7 +132,7 @@ async def type_search_post(request: Request, rtype: str) -> Response:
 
     from .request import access_context, repository
 
-    repo = repository(request, access_context(request))
+    repo = await repository(request, access_context(request))
     params = [*request.query_params.multi_items(), *parse_qsl(form, keep_blank_values=True)]
     return await run_in_threadpool(_search, request, repo, rtype, params)
 
