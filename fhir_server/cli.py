@@ -1,4 +1,4 @@
-"""``fhir-ai`` command line: ``fhir-ai serve``, ``fhir-ai migrate``."""
+"""``fhir-ai`` command line: ``fhir-ai serve``, ``fhir-ai migrate``, ``fhir-ai models ...``."""
 
 from __future__ import annotations
 
@@ -19,7 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--insecure", action="store_true",
                        help="allow a non-loopback address without authentication")
     sub.add_parser("migrate", help="create or upgrade the database schema")
+    models = sub.add_parser("models", help="list | build | verify | bench the ONNX models")
+    models.add_argument("args", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
+    if args.command == "models":
+        from models_onnx.cli import main as models_main
+
+        return models_main(args.args)
     settings = Settings()
     logging.basicConfig(level=settings.log_level,
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")

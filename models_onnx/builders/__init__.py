@@ -1,0 +1,1 @@
+"""Model builders (build time only: they may use torch, transformers and optimum)."""
