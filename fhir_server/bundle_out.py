@@ -33,19 +33,9 @@ def _link(relation: str, url: str, params: list[tuple[str, str]]) -> dict[str, s
 
 def search_bundle(url: str, result: SearchResult, base: str,
                   shape: Any = None) -> dict[str, Any]:
-    """A searchset Bundle with self/next/previous links (offset paging)."""
-    q = result.query
-    count = q.count or 0
+    """A searchset Bundle with self/next/previous links."""
     b = _bundle("searchset", result.total)
-    kept = [*q.used, ("_count", str(count))]
-    links = [_link("self", url, [*kept, ("_offset", str(q.offset))] if q.offset else kept)]
-    has_next = len(result.resources) == count and count > 0 and (
-        result.total is None or q.offset + count < result.total)
-    if has_next:
-        links.append(_link("next", url, [*kept, ("_offset", str(q.offset + count))]))
-    if q.offset > 0:
-        links.append(_link("previous", url, [*kept, ("_offset", str(max(0, q.offset - count)))]))
-    b["link"] = links
+    b["link"] = _search_links(url, result)
     entries: list[dict[str, Any]] = []
     for res in result.resources:
         body = shape(res) if shape else res
@@ -55,14 +45,52 @@ def search_bundle(url: str, result: SearchResult, base: str,
         entries.append({"fullUrl": f"{base}/{res['resourceType']}/{res['id']}",
                         "resource": shape(res) if shape else res,
                         "search": {"mode": "include"}})
-    if q.unknown:
+    if result.query.unknown:
         oo = operation_outcome([issue("warning", "not-supported",
                                       f"Search parameter {name!r} is not supported; ignored")
-                                for name in q.unknown])
+                                for name in result.query.unknown])
         entries.append({"resource": oo, "search": {"mode": "outcome"}})
     if entries:
         b["entry"] = entries
     return b
+
+
+def _search_links(url: str, result: SearchResult) -> list[dict[str, str]]:
+    """Keyset links for the default order (stable while data changes), offsets otherwise."""
+    from .search.engine import encode_cursor
+
+    q = result.query
+    count = q.count or 0
+    kept = [*q.used, ("_count", str(count))]
+    full = len(result.resources) == count and count > 0
+    if q.keyset:
+        here = [("_cursor", encode_cursor_raw(q))] if q.cursor else []
+        links = [_link("self", url, [*kept, *here])]
+        first, last = (result.resources[0], result.resources[-1]) if result.resources else (
+            None, None)
+        more_after = full if q.direction == "next" else q.cursor is not None
+        more_before = q.cursor is not None if q.direction == "next" else full
+        if more_after and last is not None:
+            links.append(_link("next", url, [*kept, ("_cursor", encode_cursor(last, "next"))]))
+        if more_before and first is not None:
+            links.append(_link("previous", url,
+                               [*kept, ("_cursor", encode_cursor(first, "previous"))]))
+        return links
+    links = [_link("self", url, [*kept, ("_offset", str(q.offset))] if q.offset else kept)]
+    if full and (result.total is None or q.offset + count < result.total):
+        links.append(_link("next", url, [*kept, ("_offset", str(q.offset + count))]))
+    if q.offset > 0:
+        links.append(_link("previous", url, [*kept, ("_offset", str(max(0, q.offset - count)))]))
+    return links
+
+
+def encode_cursor_raw(q: Any) -> str:
+    """The cursor a page was asked with, for its self link."""
+    import base64
+
+    when, rtype, rid = q.cursor
+    raw = f"{q.direction}|{instant(when)}|{rtype}|{rid}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
 def history_bundle(url: str, page: HistoryPage, base: str, params: dict[str, str],

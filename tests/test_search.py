@@ -279,3 +279,44 @@ def test_errors(client: TestClient, ids: dict[str, str]) -> None:
                       ).status_code == 400
     r = client.get("/fhir/Patient", params={"nosuch": "1", "_tag": TAG}).json()
     assert r["entry"][-1]["search"]["mode"] == "outcome"
+
+
+def test_identifier_modifiers(client: TestClient, ids: dict[str, str]) -> None:
+    mr = "http://terminology.hl7.org/CodeSystem/v2-0203"
+    pat = client.post("/fhir/Patient", json={
+        "resourceType": "Patient", "meta": {"tag": [{"system": "urn:test:search", "code": RUN}]},
+        "identifier": [{"type": {"coding": [{"system": mr, "code": "MR"}]},
+                        "system": "urn:hospital", "value": "MRN-77"}]}).json()
+    obs = client.post("/fhir/Observation", json={
+        "resourceType": "Observation", "status": "final", "code": {"text": "note"},
+        "meta": {"tag": [{"system": "urn:test:search", "code": RUN}]},
+        "subject": {"identifier": {"system": "urn:hospital", "value": "MRN-77"}}}).json()
+    ids = {**ids, "px": pat["id"], "ox": obs["id"]}
+    same(client, ids, "Patient", {"px"}, **{"identifier:of-type": f"{mr}|MR|MRN-77"})
+    same(client, ids, "Patient", set(), **{"identifier:of-type": f"{mr}|DL|MRN-77"})
+    same(client, ids, "Observation", {"ox"}, **{"subject:identifier": "urn:hospital|MRN-77"})
+    assert client.get("/fhir/Patient", params={"identifier:of-type": "bad"}).status_code == 400
+
+
+def test_keyset_paging_is_stable_while_data_changes(client: TestClient) -> None:
+    tag = f"urn:test:paging|{uuid.uuid4().hex[:8]}"
+    system, code = tag.split("|")
+    made = [client.post("/fhir/Basic", json={
+        "resourceType": "Basic", "code": {"text": f"b{i}"},
+        "meta": {"tag": [{"system": system, "code": code}]}}).json()["id"] for i in range(5)]
+    newest_first = made[::-1]
+    page = client.get("/fhir/Basic", params={"_tag": tag, "_count": 2}).json()
+    seen = [e["resource"]["id"] for e in page["entry"]]
+    # A resource created between pages (it sorts first) must not shift the next pages.
+    client.post("/fhir/Basic", json={"resourceType": "Basic", "code": {"text": "late"},
+                                     "meta": {"tag": [{"system": system, "code": code}]}})
+    nxt = next(li["url"] for li in page["link"] if li["relation"] == "next")
+    while nxt:
+        page = client.get(nxt.replace("http://testserver", "")).json()
+        seen += [e["resource"]["id"] for e in page.get("entry", [])]
+        nxt = next((li["url"] for li in page["link"] if li["relation"] == "next"), None)
+    assert seen == newest_first
+    prev = next(li["url"] for li in page["link"] if li["relation"] == "previous")
+    back = client.get(prev.replace("http://testserver", "")).json()
+    assert [e["resource"]["id"] for e in back["entry"]] == newest_first[2:4]
+    assert client.get("/fhir/Basic", params={"_cursor": "garbage!"}).status_code == 400

@@ -5,18 +5,21 @@ See https://hl7.org/fhir/R4/search.html.
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_
 from sqlalchemy.engine import Connection
 
-from ..errors import bad_request
+from ..errors import OperationOutcomeError, bad_request
+from ..fhirtime import parse_instant
 from ..storage.tables import reference_t, resource_t
 from ..validation import is_known_type
 from .query import compartment_cond, criterion, params_for, root_target, sort_key
 
-RESULT = {"_count", "_offset", "_sort", "_total", "_summary", "_elements", "_include",
+RESULT = {"_count", "_offset", "_cursor", "_sort", "_total", "_summary", "_elements", "_include",
           "_revinclude", "_contained", "_containedType", "_format", "_pretty", "_type"}
 MAX_INCLUDE_DEPTH = 3
 MAX_INCLUDED = 1000
@@ -45,6 +48,15 @@ class SearchQuery:
     includes: list[Include] = field(default_factory=list)
     revincludes: list[Include] = field(default_factory=list)
     total: str | None = None
+    #: keyset paging for the default order: (lastUpdated, type, id) of the page edge and
+    #: the direction ("next" or "previous")
+    cursor: tuple[datetime, str, str] | None = None
+    direction: str = "next"
+
+    @property
+    def keyset(self) -> bool:
+        """Pages of the default order are cut by key, so writes never shift them."""
+        return not self.order and self.offset == 0
 
 
 def _int(name: str, value: str) -> int:
@@ -88,6 +100,8 @@ def parse_search(resource_type: str | None, params: list[tuple[str, str]], defau
             q.count = min(_int(name, value), max_count)
         elif base == "_offset":
             q.offset = _int(name, value)
+        elif base == "_cursor":
+            q.cursor, q.direction = decode_cursor(value)
         elif base == "_sort":
             q.order = [sort_key(target.rtype, k) for k in value.split(",") if k]
             q.used.append((name, value))
@@ -132,10 +146,37 @@ def count_select(q: SearchQuery) -> Select[Any]:
     return select(func.count()).select_from(base_select(q, resource_t.c.id).subquery())
 
 
+KEY = (resource_t.c.last_updated, resource_t.c.resource_type, resource_t.c.id)
+
+
 def page_select(q: SearchQuery) -> Select[Any]:
-    order = q.order or [resource_t.c.last_updated.desc()]
-    order = [*order, resource_t.c.resource_type, resource_t.c.id]
-    return base_select(q).order_by(*order).limit(q.count).offset(q.offset)
+    """One page. The default order (newest first) pages by key; ``_sort`` pages by offset."""
+    if not q.keyset:
+        order = [*q.order, resource_t.c.resource_type, resource_t.c.id] if q.order else [
+            *(c.desc() for c in KEY)]
+        return base_select(q).order_by(*order).limit(q.count).offset(q.offset)
+    stmt = base_select(q)
+    backwards = q.direction == "previous"
+    if q.cursor is not None:
+        edge = tuple_(*KEY)
+        stmt = stmt.where(edge > tuple_(*q.cursor) if backwards else edge < tuple_(*q.cursor))
+    order = [c.asc() if backwards else c.desc() for c in KEY]
+    return stmt.order_by(*order).limit(q.count)
+
+
+def encode_cursor(resource: dict[str, Any], direction: str) -> str:
+    meta = resource.get("meta") or {}
+    raw = f"{direction}|{meta.get('lastUpdated', '')}|{resource['resourceType']}|{resource['id']}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(value: str) -> tuple[tuple[datetime, str, str], str]:
+    try:
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
+        direction, when, rtype, rid = raw.split("|")
+        return (parse_instant(when), rtype, rid), direction
+    except (ValueError, UnicodeDecodeError, OperationOutcomeError):
+        raise bad_request("Invalid _cursor: use the links of a previous page", "_cursor") from None
 
 
 def _fetch(conn: Connection, keys: set[tuple[str, str]]) -> list[dict[str, Any]]:

@@ -143,11 +143,17 @@ def _param_rows(rtype: str, rid: str, p: SearchParam, resource: dict[str, Any], 
             for system, code, text in tokens(node):
                 rows[token_t].append({**base, "system": system, "code": code,
                                       "text": fold(text) if text else None})
+            _of_type(base, node, rows)
     elif p.type == "reference":
         for node in nodes:
             for ttype, tid, url in _reference(node):
                 rows[reference_t].append({**base, "target_type": ttype, "target_id": tid,
                                           "url": url})
+            ident = node.get("identifier") if isinstance(node, dict) else None
+            if isinstance(ident, dict) and ident.get("value") is not None:
+                rows[token_t].append({**base, "param": f"{p.code}:identifier",
+                                      "system": ident.get("system"),
+                                      "code": str(ident["value"]), "text": None})
     elif p.type == "date":
         for node in nodes:
             for low, high in _dates(node):
@@ -167,6 +173,18 @@ def _param_rows(rtype: str, rid: str, p: SearchParam, resource: dict[str, Any], 
                 rows[uri_t].append({**base, "uri": node})
     elif p.type == "composite":
         _composite_rows(base, p, nodes, rows)
+
+
+def _of_type(base: dict[str, Any], node: Any, rows: Rows) -> None:
+    """Identifier.type codings, for ``:of-type`` (https://hl7.org/fhir/R4/search.html#token)."""
+    if not isinstance(node, dict) or node.get("value") is None:
+        return
+    kind = node.get("type")
+    for coding in kind.get("coding", []) if isinstance(kind, dict) else []:
+        if isinstance(coding, dict) and coding.get("code"):
+            rows[token_t].append({**base, "param": f"{base['param']}:of-type",
+                                  "system": f"{coding.get('system', '')}|{coding['code']}",
+                                  "code": str(node["value"]), "text": None})
 
 
 def _composite_rows(base: dict[str, Any], p: SearchParam, nodes: list[Any], rows: Rows) -> None:

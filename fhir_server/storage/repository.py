@@ -417,10 +417,13 @@ class Repository:
         q = parse_search(resource_type, params, self.default_count, self.max_count, compartment)
         with self.reading() as conn:
             rows = conn.execute(page_select(q)).all() if q.count else []
+            if q.keyset and q.direction == "previous":
+                rows = rows[::-1]
             matches = [ordered(r.content) or {} for r in rows]
             if q.total in ("accurate", "estimate") or q.count == 0:
                 total: int | None = conn.execute(count_select(q)).scalar_one()
-            elif q.total is None and q.offset == 0 and len(rows) < (q.count or 0):
+            elif q.total is None and q.offset == 0 and q.cursor is None \
+                    and len(rows) < (q.count or 0):
                 total = len(rows)
             else:
                 total = None
