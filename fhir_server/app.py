@@ -14,6 +14,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 import operations  # noqa: F401  (registers the AI operations)
 
+
 from . import (
     core_ops,  # noqa: F401  (registers the core operations)
     jobs,
@@ -21,6 +22,7 @@ from . import (
 from .capability import capability_statement
 from .errors import OperationOutcomeError, issue, operation_outcome
 from .http import async_pattern, routes
+from .search import reindex
 from .http.render import check_acceptable, fhir_response, wants_pretty
 from .http.request import base_url
 from .settings import Settings, get_settings
@@ -35,6 +37,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         worker = None
+        reindex.activate(app.state.engine)
         if settings.run_jobs:
             kinds = {async_pattern.KIND: lambda ctx: async_pattern.replay(app, ctx.params)}
             worker = jobs.Worker(app.state.engine, settings.job_poll_seconds, kinds)

@@ -122,3 +122,4 @@ register(OperationSpec("meta-delete", meta_delete, OPS + "Resource-meta-delete",
 
 # Operations implemented by the search package register themselves on import.
 from .search import everything as _everything  # noqa: E402,F401
+from .search import reindex as _reindex  # noqa: E402,F401

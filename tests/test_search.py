@@ -320,3 +320,36 @@ def test_keyset_paging_is_stable_while_data_changes(client: TestClient) -> None:
     back = client.get(prev.replace("http://testserver", "")).json()
     assert [e["resource"]["id"] for e in back["entry"]] == newest_first[2:4]
     assert client.get("/fhir/Basic", params={"_cursor": "garbage!"}).status_code == 400
+
+
+def test_custom_search_parameter_after_reindex(client: TestClient) -> None:
+    """A SearchParameter written by a user is used once ``$reindex`` has run."""
+    import time
+
+    code = f"nickname{uuid.uuid4().hex[:6]}"
+    url = f"http://example.org/fhir/SearchParameter/{code}"
+    ext = "http://example.org/fhir/StructureDefinition/nickname"
+    sp = {"resourceType": "SearchParameter", "url": url, "name": code, "status": "active",
+          "description": "Nickname", "code": code, "base": ["Patient"], "type": "string",
+          "expression": f"Patient.extension('{ext}').value"}
+    bad = {**sp, "expression": "Patient.name.where(", "url": url + "-bad"}
+    assert client.post("/fhir/SearchParameter", json=bad).status_code == 422
+    assert client.post("/fhir/SearchParameter", json=sp).status_code == 201
+    pat = client.post("/fhir/Patient", json={"resourceType": "Patient", "extension": [
+        {"url": ext, "valueString": "Zouzou"}]}).json()
+    r = client.get("/fhir/Patient", params={code: "zou"}).json()
+    assert r["entry"][-1]["search"]["mode"] == "outcome"  # not active yet
+    started = client.post("/fhir/Patient/$reindex")
+    assert started.status_code == 202
+    poll = started.headers["content-location"].replace("http://testserver", "")
+    deadline = time.time() + 60
+    while client.get(poll).status_code == 202 and time.time() < deadline:
+        time.sleep(0.05)
+    done = client.get(poll)
+    assert done.status_code == 200, done.text
+    assert done.json()["resourceType"] == "OperationOutcome"
+    r = client.get("/fhir/Patient", params={code: "zou"}).json()
+    assert [e["resource"]["id"] for e in r["entry"]] == [pat["id"]]
+    cs = client.get("/fhir/metadata").json()
+    patient = next(x for x in cs["rest"][0]["resource"] if x["type"] == "Patient")
+    assert code in {p["name"] for p in patient["searchParam"]}

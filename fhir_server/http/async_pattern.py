@@ -106,6 +106,11 @@ def _job_response(row: Any) -> Response:
         return fhir_response(None, 202, {"X-Progress": row.progress or row.status})
     if row.status == "cancelled":
         return fhir_response(information("The job was cancelled"), 410)
+    if row.kind != KIND and row.status == "completed":
+        result = row.result or {}
+        body = result.get("resource") or {"resourceType": "Parameters", "parameter": [
+            {"name": "status", "valueCode": "completed"}]}
+        return fhir_response(body, 200)
     if row.status == "failed" or not row.result or "status" not in row.result:
         detail = (row.result or {}).get("error", "unknown error")
         from ..errors import issue, operation_outcome
@@ -122,7 +127,7 @@ def _job_response(row: Any) -> Response:
 def poll(request: Request, jid: str) -> Response:
     access_context(request)
     row = jobs.get(request.app.state.engine, jid)
-    if row is None or row.kind != KIND:
+    if row is None:
         raise not_found(f"No job {jid}")
     return _job_response(row)
 

@@ -207,3 +207,28 @@ def is_simple(expression: str) -> bool:
     """True when the expression compiles to the fast evaluator (used by tests)."""
     members = _split_top(expression, "|") if expression else []
     return bool(members) and all(_member(p, None) is not None for p in members)
+
+
+def syntax_problem(expression: str) -> str | None:
+    """A basic syntax check (fhirpathpy's parser recovers from errors silently)."""
+    depth, i = 0, 0
+    while i < len(expression):
+        c = expression[i]
+        if c == "'":
+            end = expression.find("'", i + 1)
+            if end < 0:
+                return "unterminated string literal"
+            i = end
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return "unbalanced ')'"
+        i += 1
+    if depth:
+        return "unbalanced '('"
+    stripped = re.sub(r"'[^']*'", "''", expression)
+    if ".." in stripped or stripped.rstrip().endswith((".", "(", "|")):
+        return "incomplete path"
+    return None

@@ -304,9 +304,7 @@ class Tx:
             self._unindex(rtype, rid)
         self.conn.execute(insert(version_t).values(
             resource_type=rtype, id=rid, method=method, **values))
-        for table, rows in index_rows(rtype, rid, content).items():
-            if rows:
-                self.conn.execute(insert(table), rows)
+        self._index(rtype, rid, content)
         stored = Stored(rtype, rid, vid, self.now, content, created=created)
         self._run_hooks(stored)
         return stored
@@ -314,6 +312,16 @@ class Tx:
     def _run_hooks(self, stored: Stored) -> None:
         for hook in WRITE_HOOKS.get(stored.resource_type, ()):
             hook(self, stored)
+
+    def reindex(self, rtype: str, rid: str, content: Resource) -> None:
+        """Rebuild the index rows of one stored resource (``$reindex``)."""
+        self._unindex(rtype, rid)
+        self._index(rtype, rid, content)
+
+    def _index(self, rtype: str, rid: str, content: Resource) -> None:
+        for table, rows in index_rows(rtype, rid, content).items():
+            if rows:
+                self.conn.execute(insert(table), rows)
 
     def _unindex(self, rtype: str, rid: str) -> None:
         for table in INDEX_TABLES:
