@@ -14,7 +14,6 @@ from starlette.middleware.gzip import GZipMiddleware
 
 import operations  # noqa: F401  (registers the AI operations)
 
-
 from . import (
     core_ops,  # noqa: F401  (registers the core operations)
     jobs,
@@ -22,9 +21,9 @@ from . import (
 from .capability import capability_statement
 from .errors import OperationOutcomeError, issue, operation_outcome
 from .http import async_pattern, routes
-from .search import reindex
 from .http.render import check_acceptable, fhir_response, wants_pretty
 from .http.request import base_url
+from .search import reindex
 from .settings import Settings, get_settings
 from .storage.engine import open_database
 
