@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, exists, false, not_, or_, select
 from sqlalchemy.sql.elements import ColumnElement as Col
 
 from ..errors import bad_request
@@ -25,12 +25,12 @@ from ..storage.tables import (
     reference_t,
     resource_t,
     string_t,
-    text_t,
     token_t,
     uri_t,
 )
 from . import values as v
 from .extract import fold
+from .fulltext import text_condition
 from .params import REGISTRY, SearchParam
 
 TABLES = {"string": string_t, "token": token_t, "reference": reference_t, "date": date_t,
@@ -290,19 +290,8 @@ def _has(t: Target, name: str, value: str, depth: int) -> ColumnElement[bool]:
 
 
 def _text(t: Target, code: str, value: str) -> ColumnElement[bool]:
-    col = text_t.c.narrative if code == "_text" else text_t.c.content
-    alternatives = []
-    for alt in _split_or(value):
-        words = [w for w in fold(alt).replace('"', " ").split() if w]
-        if not words:
-            continue
-        alternatives.append(and_(*[col.like(f"%{v.like_escape(w)}%", escape="\\")
-                                   for w in words]))
-    if not alternatives:
-        return true()
-    return exists().where(and_(
-        text_t.c.resource_type == (t.rtype if t.rtype else t.type_col),
-        text_t.c.resource_id == t.id_col, or_(*alternatives)))
+    return text_condition(t.rtype if t.rtype else t.type_col, t.id_col, code, value,
+                          _split_or(value))
 
 
 def compartment_cond(compartment: str, cid: str, rtype: str) -> ColumnElement[bool]:
