@@ -27,6 +27,7 @@ from ..storage.tables import (
 )
 from .params import REGISTRY, SearchParam
 from .paths import compile_expression
+from .units import canonical
 
 Rows = dict[Any, list[dict[str, Any]]]
 MIN_DT = datetime(1, 1, 1, tzinfo=UTC)
@@ -165,8 +166,11 @@ def _param_rows(rtype: str, rid: str, p: SearchParam, resource: dict[str, Any], 
     elif p.type == "quantity":
         for node in nodes:
             for value, system, code, unit in _quantities(node):
+                norm = canonical(value, system, code)
                 rows[quantity_t].append({**base, "value": value, "system": system,
-                                         "code": code, "unit": unit})
+                                         "code": code, "unit": unit,
+                                         "canonical_value": norm[0] if norm else None,
+                                         "canonical_unit": norm[1] if norm else None})
     elif p.type == "uri":
         for node in nodes:
             if isinstance(node, str):

@@ -15,6 +15,7 @@ from ..errors import bad_request
 from ..fhirtime import now, parse_range
 from ..storage.tables import composite_t, date_t, number_t, quantity_t, token_t
 from .extract import fold
+from .units import canonical
 
 PREFIXES = ("eq", "ne", "gt", "lt", "ge", "le", "sa", "eb", "ap")
 
@@ -86,13 +87,13 @@ def _decimal(raw: str, name: str) -> Decimal:
         raise bad_request(f"Invalid number {raw!r} for {name}", name) from None
 
 
-def number_cond(col: Any, value: str, name: str) -> ColumnElement[bool]:
+def number_cond(col: Any, value: str, name: str, scale: float = 1.0) -> ColumnElement[bool]:
     """Implicit precision: ``100`` means [99.5, 100.5) (https://hl7.org/fhir/R4/search.html#number)."""
     prefix, raw = split_prefix(value)
     d = _decimal(raw, name)
     exponent = d.as_tuple().exponent
     half = Decimal(5) * Decimal(10) ** (int(exponent) - 1) if isinstance(exponent, int) else 0
-    lo, hi, v = float(d - half), float(d + half), float(d)
+    lo, hi, v = float(d - half) * scale, float(d + half) * scale, float(d) * scale
     if prefix == "ap":
         spread = abs(v) * 0.1
         return and_(col >= v - spread, col <= v + spread)
@@ -105,10 +106,16 @@ def number_cond(col: Any, value: str, name: str) -> ColumnElement[bool]:
 
 
 def quantity_cond(value: str, name: str) -> ColumnElement[bool]:
+    """``[prefix]number|system|code``; UCUM units are compared in canonical units."""
     number, _, unit = value.partition("|")
+    system, _, code = unit.partition("|")
+    norm = canonical(1.0, system or None, code) if code else None
+    if norm is not None:
+        factor, cunit = norm
+        return and_(quantity_t.c.canonical_unit == cunit,
+                    number_cond(quantity_t.c.canonical_value, number, name, factor))
     conds = [number_cond(quantity_t.c.value, number, name)]
     if unit:
-        system, _, code = unit.partition("|")
         if code:
             if system:
                 conds.append(quantity_t.c.system == system)

@@ -103,7 +103,7 @@ class JobRow(SQLModel, table=True):
 metadata = SQLModel.metadata
 
 
-def _index_table(name: str, *columns: Column[Any], lookup: tuple[str, ...]) -> Table:
+def _index_table(name: str, *columns: Any, lookup: tuple[str, ...]) -> Table:
     """A search index table: one row per (resource, parameter, value)."""
     pk = Column("pk", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
                 autoincrement=True)
@@ -127,7 +127,11 @@ date_t = _index_table("search_date", Column("low", DateTime(timezone=True)),
                       Column("high", DateTime(timezone=True)), lookup=("low", "high"))
 number_t = _index_table("search_number", Column("value", Float), lookup=("value",))
 quantity_t = _index_table("search_quantity", Column("value", Float), Column("system", Text),
-                          Column("code", Text), Column("unit", Text), lookup=("code", "value"))
+                          Column("code", Text), Column("unit", Text),
+                          Column("canonical_value", Float), Column("canonical_unit", Text),
+                          Index("ix_search_quantity_canonical", "resource_type", "param",
+                                "canonical_unit", "canonical_value"),
+                          lookup=("code", "value"))
 uri_t = _index_table("search_uri", Column("uri", Text), lookup=("uri",))
 composite_t = _index_table(
     "search_composite",
