@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from datetime import UTC, datetime
 from typing import Any
 
@@ -240,6 +241,24 @@ def _content(node: Any, out: list[str]) -> None:
     elif isinstance(node, list):
         for value in node:
             _content(value, out)
+
+
+TABLE_OF_TYPE = {"string": (string_t,), "token": (token_t,), "reference": (reference_t, token_t),
+                 "date": (date_t,), "number": (number_t,), "quantity": (quantity_t,),
+                 "uri": (uri_t,), "composite": (composite_t,)}
+
+
+def index_tables_for(rtype: str) -> tuple[Any, ...]:
+    """The index tables that can hold rows of ``rtype`` (the others need no clean-up)."""
+    return _tables_for(rtype, REGISTRY.version)
+
+
+@lru_cache(maxsize=1024)
+def _tables_for(rtype: str, version: int) -> tuple[Any, ...]:
+    tables = {text_t}
+    for p in REGISTRY.for_type(rtype).values():
+        tables.update(TABLE_OF_TYPE.get(p.type, ()))
+    return tuple(sorted(tables, key=lambda t: t.name))
 
 
 def index_rows(rtype: str, rid: str, resource: dict[str, Any]) -> Rows:

@@ -70,8 +70,11 @@ class Registry:
         self._custom: dict[str, SearchParam] = {}
         self._cache: dict[str, dict[str, SearchParam]] = {}
         self._by_url: dict[str, SearchParam] = {}
+        #: bumped whenever the set of parameters changes
+        self.version = 0
 
     def _rebuild(self) -> None:
+        self.version += 1
         self._cache = {}
         self._by_url = {p.url: p for p in (*builtin(), *self._custom.values())}
 

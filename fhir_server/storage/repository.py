@@ -33,7 +33,8 @@ from ..search.engine import SearchQuery, count_select, included, page_select, pa
 from ..search.extract import index_rows
 from ..validation import check_id, is_known_type, validate_resource
 from . import dialect
-from .tables import INDEX_TABLES, resource_t, version_t
+from ..search.extract import index_tables_for
+from .tables import resource_t, version_t
 
 Resource = dict[str, Any]
 #: Called inside the write transaction after a version is written or deleted, per resource
@@ -324,7 +325,7 @@ class Tx:
                 self.conn.execute(insert(table), rows)
 
     def _unindex(self, rtype: str, rid: str) -> None:
-        for table in INDEX_TABLES:
+        for table in index_tables_for(rtype):
             self.conn.execute(delete(table).where(
                 and_(table.c.resource_type == rtype, table.c.resource_id == rid)))
 
