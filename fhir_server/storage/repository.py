@@ -30,10 +30,9 @@ from ..errors import (
 )
 from ..fhirtime import instant, now
 from ..search.engine import SearchQuery, count_select, included, page_select, parse_search
-from ..search.extract import index_rows
+from ..search.extract import index_rows, index_tables_for
 from ..validation import check_id, is_known_type, validate_resource
 from . import dialect
-from ..search.extract import index_tables_for
 from .tables import resource_t, version_t
 
 Resource = dict[str, Any]
