@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, select, update
+from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -111,6 +112,21 @@ def _strip_meta(resource: Resource) -> Resource:
     return out
 
 
+#: Statements of the hot paths, built once (SQLAlchemy then reuses their compiled form).
+BY_KEY = select(resource_t).where(and_(resource_t.c.resource_type == bindparam("t"),
+                                       resource_t.c.id == bindparam("i")))
+INSERT_CURRENT = insert(resource_t)
+UPDATE_CURRENT = update(resource_t).where(and_(
+    resource_t.c.resource_type == bindparam("t"), resource_t.c.id == bindparam("i")))
+INSERT_VERSION = insert(version_t)
+
+
+@cache
+def _unindex_statement(table: Any) -> Any:
+    return delete(table).where(and_(table.c.resource_type == bindparam("t"),
+                                    table.c.resource_id == bindparam("i")))
+
+
 class Tx:
     """One write transaction: every write interaction of the repository."""
 
@@ -124,12 +140,8 @@ class Tx:
 
     # -- reads inside the transaction -------------------------------------------------
     def current(self, resource_type: str, rid: str, lock: bool = False) -> Any:
-        stmt = select(resource_t).where(
-            and_(resource_t.c.resource_type == resource_type, resource_t.c.id == rid)
-        )
-        if lock:
-            stmt = dialect.for_update(self.conn, stmt)
-        return self.conn.execute(stmt).first()
+        stmt = dialect.for_update(self.conn, BY_KEY) if lock else BY_KEY
+        return self.conn.execute(stmt, {"t": resource_type, "i": rid}).first()
 
     def search_ids(self, resource_type: str, params: list[tuple[str, str]]) -> list[str]:
         """Ids matching conditional criteria; unknown parameters are an error here."""
@@ -295,15 +307,14 @@ class Tx:
         meta["lastUpdated"] = instant(self.now)
         content = {"resourceType": rtype, "id": rid, "meta": meta, **resource}
         content["id"], content["meta"] = rid, meta
-        values = {"version_id": vid, "last_updated": self.now, "deleted": False, "content": content}
+        values = {"resource_type": rtype, "id": rid, "version_id": vid,
+                  "last_updated": self.now, "deleted": False, "content": content}
         if insert_:
-            self.conn.execute(insert(resource_t).values(resource_type=rtype, id=rid, **values))
+            self.conn.execute(INSERT_CURRENT, values)
         else:
-            self.conn.execute(update(resource_t).where(
-                and_(resource_t.c.resource_type == rtype, resource_t.c.id == rid)).values(**values))
+            self.conn.execute(UPDATE_CURRENT, {**values, "t": rtype, "i": rid})
             self._unindex(rtype, rid)
-        self.conn.execute(insert(version_t).values(
-            resource_type=rtype, id=rid, method=method, **values))
+        self.conn.execute(INSERT_VERSION, {**values, "method": method})
         self._index(rtype, rid, content)
         stored = Stored(rtype, rid, vid, self.now, content, created=created)
         self._run_hooks(stored)
@@ -325,8 +336,7 @@ class Tx:
 
     def _unindex(self, rtype: str, rid: str) -> None:
         for table in index_tables_for(rtype):
-            self.conn.execute(delete(table).where(
-                and_(table.c.resource_type == rtype, table.c.resource_id == rid)))
+            self.conn.execute(_unindex_statement(table), {"t": rtype, "i": rid})
 
     @staticmethod
     def _stored(row: Any, changed: bool = True) -> Stored:
@@ -386,8 +396,7 @@ class Repository:
         require_type(resource_type)
         self.ctx.require(resource_type, READ)
         with self.reading() as conn:
-            row = conn.execute(select(resource_t).where(and_(
-                resource_t.c.resource_type == resource_type, resource_t.c.id == rid))).first()
+            row = conn.execute(BY_KEY, {"t": resource_type, "i": rid}).first()
         if row is None:
             raise not_found(f"{resource_type}/{rid} is not known")
         if row.deleted:
