@@ -275,3 +275,29 @@ def test_write_hooks_run_in_the_transaction(client: TestClient) -> None:
         assert client.get("/fhir/Basic/hooked").status_code == 404
     finally:
         WRITE_HOOKS["Basic"].remove(hook)
+
+
+def test_unexpected_error_is_500_logged_and_nothing_stored(
+        client: TestClient, caplog: object) -> None:
+    import logging
+
+    from fhir_server.storage.repository import WRITE_HOOKS, on_write
+
+    def crash(tx: object, stored: object) -> None:
+        raise RuntimeError("boom")
+
+    on_write("Flag", crash)
+    quiet = TestClient(client.app, raise_server_exceptions=False)
+    try:
+        with caplog.at_level(logging.ERROR, logger="fhir_server"):  # type: ignore[attr-defined]
+            r = quiet.put("/fhir/Flag/crashes", json={
+                "resourceType": "Flag", "id": "crashes", "status": "active",
+                "code": {"text": "x"}, "subject": {"reference": "Patient/x"}})
+        assert r.status_code == 500
+        assert r.json() == {"resourceType": "OperationOutcome", "issue": [{
+            "severity": "fatal", "code": "exception",
+            "diagnostics": "Internal server error; the incident has been logged"}]}
+        assert "RuntimeError: boom" in caplog.text  # type: ignore[attr-defined]
+    finally:
+        WRITE_HOOKS["Flag"].remove(crash)
+    assert client.get("/fhir/Flag/crashes").status_code == 404
