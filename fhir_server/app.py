@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 import operations  # noqa: F401  (registers the AI operations)
+import terminology.operations  # noqa: F401  (registers the terminology service)
 
 from . import (
     core_ops,  # noqa: F401  (registers the core operations)

@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="create or upgrade the database schema")
     models = sub.add_parser("models", help="list | build | verify | bench the ONNX models")
     models.add_argument("args", nargs=argparse.REMAINDER)
+    from terminology.cli import add_parser as add_terminology_parser
+
+    add_terminology_parser(sub)
     args = parser.parse_args(argv)
     if args.command == "models":
         from models_onnx.cli import main as models_main
@@ -35,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
         open_database(settings.database_url).dispose()
         print(f"schema up to date ({settings.database_url.split('@')[-1]})")
         return 0
+    if args.command == "terminology":
+        from terminology.cli import run as run_terminology
+
+        return run_terminology(args, settings.database_url)
     updates = {k: v for k, v in (("host", args.host), ("port", args.port)) if v is not None}
     if args.insecure:
         updates["insecure"] = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import terminology.tables  # noqa: F401  (terminology tables share the metadata)
 from fhir_server.storage.tables import metadata
 
 config = context.config

@@ -1,0 +1,242 @@
+"""In-memory model of a code system, built from a CodeSystem resource or the concept tables.
+
+See https://hl7.org/fhir/R4/codesystem.html: concepts form a hierarchy either by nesting
+(``concept.concept``) or by ``parent`` / ``child`` properties; concept properties
+``status``, ``inactive``, ``notSelectable`` and ``deprecated`` follow
+https://hl7.org/fhir/R4/codesystem-concept-properties.html.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+Json = dict[str, Any]
+PROP_BASE = "http://hl7.org/fhir/concept-properties#"
+INACTIVE_STATUSES = ("retired", "inactive")
+
+
+@dataclass
+class Designation:
+    """A designation (https://hl7.org/fhir/R4/codesystem-definitions.html#CodeSystem.concept.designation)."""
+
+    value: str
+    language: str | None = None
+    use: Json | None = None
+
+    def to_json(self) -> Json:
+        out: Json = {}
+        if self.language:
+            out["language"] = self.language
+        if self.use:
+            out["use"] = self.use
+        out["value"] = self.value
+        return out
+
+
+@dataclass
+class Concept:
+    """One concept with its properties, designations and hierarchy links."""
+
+    code: str
+    display: str | None = None
+    definition: str | None = None
+    designations: list[Designation] = field(default_factory=list)
+    #: (property code, value element such as {"valueCode": "retired"})
+    properties: list[tuple[str, Json]] = field(default_factory=list)
+    parents: list[str] = field(default_factory=list)
+    children: list[str] = field(default_factory=list)
+    extensions: list[Json] = field(default_factory=list)
+
+    def prop_values(self, code: str) -> list[Any]:
+        return [_value(v) for c, v in self.properties if c == code]
+
+    @property
+    def status(self) -> str | None:
+        vals = self.prop_values("status")
+        return str(vals[0]) if vals else None
+
+    @property
+    def inactive(self) -> bool:
+        if any(v is True for v in self.prop_values("inactive")):
+            return True
+        return self.status in INACTIVE_STATUSES
+
+    @property
+    def deprecated(self) -> bool:
+        return self.status == "deprecated" or bool(self.prop_values("deprecationDate"))
+
+    @property
+    def not_selectable(self) -> bool:
+        return any(v is True or v == "true" for v in self.prop_values("notSelectable"))
+
+
+def _value(v: Json) -> Any:
+    for key, val in v.items():
+        if key.startswith("value"):
+            return val
+    return None
+
+
+@dataclass
+class CodeSystemModel:
+    """A code system version ready for lookups (concepts by code, hierarchy, properties)."""
+
+    url: str
+    version: str | None
+    resource: Json
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    roots: list[str] = field(default_factory=list)
+    #: property code -> definition (code, uri, type, description)
+    property_defs: dict[str, Json] = field(default_factory=dict)
+    _lower: dict[str, str] | None = None
+
+    @property
+    def case_sensitive(self) -> bool:
+        return bool(self.resource.get("caseSensitive", False))
+
+    @property
+    def content(self) -> str:
+        return str(self.resource.get("content") or "complete")
+
+    @property
+    def language(self) -> str | None:
+        lang = self.resource.get("language")
+        return str(lang) if lang else None
+
+    @property
+    def name(self) -> str | None:
+        return self.resource.get("name") or self.resource.get("title")
+
+    def vurl(self) -> str:
+        return f"{self.url}|{self.version}" if self.version else self.url
+
+    def get(self, code: str) -> Concept | None:
+        found = self.concepts.get(code)
+        if found is not None or self.case_sensitive:
+            return found
+        if self._lower is None:
+            self._lower = {c.lower(): c for c in self.concepts}
+        real = self._lower.get(code.lower())
+        return self.concepts.get(real) if real else None
+
+    def all(self) -> Iterator[Concept]:
+        """Every concept, depth first in definition order."""
+        seen: set[str] = set()
+        stack = list(reversed(self.roots))
+        while stack:
+            code = stack.pop()
+            if code in seen:
+                continue
+            seen.add(code)
+            c = self.concepts[code]
+            yield c
+            stack.extend(reversed([k for k in c.children if k in self.concepts]))
+        for code, c in self.concepts.items():
+            if code not in seen:
+                yield c
+
+    def descendants(self, code: str) -> list[str]:
+        out: list[str] = []
+        seen = {code}
+        stack = list(reversed(self.concepts[code].children)) if code in self.concepts else []
+        while stack:
+            k = stack.pop()
+            if k in seen or k not in self.concepts:
+                continue
+            seen.add(k)
+            out.append(k)
+            stack.extend(reversed(self.concepts[k].children))
+        return out
+
+    def ancestors(self, code: str) -> set[str]:
+        out: set[str] = set()
+        stack = list(self.concepts[code].parents) if code in self.concepts else []
+        while stack:
+            k = stack.pop()
+            if k in out:
+                continue
+            out.add(k)
+            if k in self.concepts:
+                stack.extend(self.concepts[k].parents)
+        return out
+
+    def prop_type(self, code: str) -> str | None:
+        d = self.property_defs.get(code)
+        return str(d.get("type")) if d and d.get("type") else None
+
+
+def _concept(raw: Json) -> Concept:
+    designations = [
+        Designation(str(d.get("value", "")), d.get("language"), d.get("use"))
+        for d in raw.get("designation") or [] if isinstance(d, dict)
+    ]
+    props: list[tuple[str, Json]] = []
+    for p in raw.get("property") or []:
+        if isinstance(p, dict) and p.get("code"):
+            props.append((p["code"], {k: v for k, v in p.items() if k.startswith("value")}))
+    return Concept(str(raw.get("code")), raw.get("display"), raw.get("definition"),
+                   designations, props, extensions=list(raw.get("extension") or []))
+
+
+def from_resource(res: Json) -> CodeSystemModel:
+    """Build the model of a CodeSystem resource (nested concepts and parent/child properties)."""
+    model = CodeSystemModel(str(res.get("url") or ""), res.get("version"), res)
+    for p in res.get("property") or []:
+        if isinstance(p, dict) and p.get("code"):
+            model.property_defs[p["code"]] = p
+
+    def walk(items: list[Any], parent: str | None) -> None:
+        for raw in items:
+            if not isinstance(raw, dict) or "code" not in raw:
+                continue
+            c = model.concepts.get(raw["code"])
+            if c is None:
+                c = _concept(raw)
+                model.concepts[c.code] = c
+            if parent is None:
+                model.roots.append(c.code)
+            else:
+                link(parent, c.code)
+            walk(raw.get("concept") or [], c.code)
+
+    def link(parent: str, child: str) -> None:
+        p, c = model.concepts.get(parent), model.concepts.get(child)
+        if p is not None and child not in p.children:
+            p.children.append(child)
+        if c is not None and parent not in c.parents:
+            c.parents.append(parent)
+
+    walk(res.get("concept") or [], None)
+    for c in list(model.concepts.values()):
+        for code, v in c.properties:
+            target = _value(v)
+            if code == "parent" and isinstance(target, str) and target in model.concepts:
+                link(target, c.code)
+            elif code == "child" and isinstance(target, str) and target in model.concepts:
+                link(c.code, target)
+    model.roots = [r for r in model.roots if not model.concepts[r].parents]
+    return model
+
+
+def apply_supplement(base: CodeSystemModel, supplement: Json) -> CodeSystemModel:
+    """A copy of ``base`` with the designations and properties a supplement adds
+    (https://hl7.org/fhir/R4/codesystem.html#supplements)."""
+    import copy
+
+    out = copy.deepcopy(base)
+    sup = from_resource(supplement)
+    lang = supplement.get("language")
+    out.property_defs.update({k: v for k, v in sup.property_defs.items()
+                              if k not in out.property_defs})
+    for code, sc in sup.concepts.items():
+        target = out.get(code)
+        if target is None:
+            continue
+        if sc.display and lang:
+            target.designations.append(Designation(sc.display, lang))
+        target.designations.extend(sc.designations)
+        target.properties.extend(sc.properties)
+        target.extensions.extend(sc.extensions)
+    return out

@@ -1,0 +1,138 @@
+"""``ValueSet/$expand`` (https://hl7.org/fhir/R4/valueset-operation-expand.html)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fhir_server.errors import bad_request
+from fhir_server.fhirtime import instant, now
+from fhir_server.ops import OpRequest
+
+from .expand import Entry, Expander, ExpandOptions
+from .issues import tx_error
+from .languages import parse_languages, pick_display
+from .model import Json
+from .params import Params
+from .resolve import supplements_for, target_value_set
+
+ECHO = ("activeOnly", "includeDesignations", "includeDefinition", "excludeNested",
+        "excludeNotForUI", "excludePostCoordinated", "displayLanguage", "count", "offset",
+        "filter", "designation", "property")
+VS_HEADER_SKIP = ("text", "compose", "expansion", "meta")
+
+
+def expand(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
+    p = Params(req)
+    with req.repo.reading() as conn:
+        ctx = p.context(conn)
+        vs = target_value_set(p, ctx, req)
+        assert vs is not None
+        supplements = supplements_for(vs, p, ctx)
+        opts = ExpandOptions(active_only=p.boolean("activeOnly"), filter=p.string("filter"))
+        exp = Expander(ctx, opts, supplements)
+        entries = list(exp.expand(vs).values())
+        return 200, build(vs, entries, exp, p), {}
+
+
+def _text_match(e: Entry, text: str) -> bool:
+    t = text.lower()
+    hay = [e.code.lower(), (e.display or "").lower(), *[d.value.lower() for d in e.designations]]
+    return any(t in h for h in hay)
+
+
+def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
+    langs = parse_languages(p.display_language())
+    active_only = p.boolean("activeOnly")
+    if active_only:
+        entries = [e for e in entries if not e.inactive]
+    text = p.string("filter")
+    if text:
+        entries = [e for e in entries if _text_match(e, text)]
+    total = len(entries)
+    offset = p.integer("offset") or 0
+    count = p.integer("count")
+    if offset < 0 or (count is not None and count < 0):
+        raise bad_request("count and offset must not be negative")
+    page = entries[offset:offset + count] if count is not None else entries[offset:]
+    props = [str(v) for v in p.values("property")]
+    with_designations = p.boolean("includeDesignations")
+    with_definition = p.boolean("includeDefinition")
+    out = {k: v for k, v in vs.items() if k not in VS_HEADER_SKIP}
+    out.setdefault("resourceType", "ValueSet")
+    if "id" not in out:
+        out["id"] = str(uuid.uuid4())
+    params: list[Json] = []
+    for name in ECHO:
+        for item in p.all(name):
+            params.append({k: v for k, v in item.items() if k != "id"})
+    for url in exp.used_cs:
+        params.append({"name": "used-codesystem", "valueUri": url})
+    for url in exp.used_vs:
+        params.append({"name": "used-valueset", "valueUri": url})
+    for sup in exp.supplements:
+        params.append({"name": "used-supplement",
+                       "valueUri": _vurl(sup)})
+    params.extend(exp.warnings)
+    expansion: Json = {"identifier": f"urn:uuid:{uuid.uuid4()}", "timestamp": instant(now()),
+                       "total": total}
+    if p.has("offset"):
+        expansion["offset"] = offset
+    if params:
+        expansion["parameter"] = params
+    declared: dict[str, Json] = {}
+    contains = [_contains(e, langs, props, with_designations, with_definition, declared)
+                for e in page]
+    if declared:
+        expansion["property"] = list(declared.values())
+    if contains:
+        expansion["contains"] = contains
+    out["expansion"] = expansion
+    return out
+
+
+def _vurl(res: Json) -> str:
+    return f"{res.get('url')}|{res['version']}" if res.get("version") else str(res.get("url"))
+
+
+def _contains(e: Entry, langs: list[str], props: list[str], with_designations: bool,
+              with_definition: bool, declared: dict[str, Json]) -> Json:
+    item: Json = {"system": e.system}
+    if e.version and e.version_explicit:
+        item["version"] = e.version
+    if e.abstract:
+        item["abstract"] = True
+    if e.inactive:
+        item["inactive"] = True
+    item["code"] = e.code
+    display = pick_display(e.cs, e.concept, e.display, langs)
+    if display:
+        item["display"] = display
+    if with_designations:
+        ds = [d.to_json() for d in e.designations if d.value != display or d.language]
+        if ds:
+            item["designation"] = ds
+    out_props: list[Json] = []
+    if e.concept is not None and e.cs is not None:
+        for code in props:
+            if code == "definition" and e.concept.definition:
+                out_props.append({"code": code, "valueString": e.concept.definition})
+                continue
+            for pcode, value in e.concept.properties:
+                if pcode == code or code == "*":
+                    out_props.append({"code": pcode, **value})
+                    d = e.cs.property_defs.get(pcode, {})
+                    declared.setdefault(pcode, {"code": pcode, **(
+                        {"uri": d["uri"]} if d.get("uri") else {})})
+    if with_definition and e.concept is not None and e.concept.definition:
+        item.setdefault("extension", []).append({
+            "url": "http://hl7.org/fhir/StructureDefinition/valueset-concept-definition",
+            "valueString": e.concept.definition})
+    if out_props:
+        item["property"] = out_props
+    return item
+
+
+def too_big(total: int) -> Exception:
+    return tx_error(422, "too-costly", None, f"The expansion has too many codes ({total})",
+                    "VALUESET_TOO_COSTLY")

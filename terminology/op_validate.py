@@ -1,0 +1,193 @@
+"""``ValueSet/$validate-code`` and ``CodeSystem/$validate-code``
+(https://hl7.org/fhir/R4/valueset-operation-validate-code.html,
+https://hl7.org/fhir/R4/codesystem-operation-validate-code.html)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fhir_server.errors import bad_request
+from fhir_server.ops import OpRequest
+
+from .context import TxContext
+from .expand import Expander, ExpandOptions
+from .issues import tx_issue
+from .languages import parse_languages
+from .model import Json
+from .params import Params
+from .resolve import supplements_for, target_value_set
+from .validate import Item, Options, Outcome, check_item, vurl
+
+
+def _items(p: Params, system_param: str) -> tuple[list[Item], str]:
+    """The codings to validate and the kind of input (code, Coding, CodeableConcept)."""
+    cc = p.value("codeableConcept")
+    if isinstance(cc, dict):
+        items = [Item(c.get("system"), c.get("version"), c.get("code"), c.get("display"),
+                      f"CodeableConcept.coding[{i}]") for i, c in enumerate(cc.get("coding") or [])]
+        return items, "cc"
+    coding = p.value("coding")
+    if isinstance(coding, dict):
+        return [Item(coding.get("system"), coding.get("version"), coding.get("code"),
+                     coding.get("display"), "Coding")], "coding"
+    code = p.string("code")
+    if code is None:
+        raise bad_request("Give code (+ system), coding or codeableConcept", "code")
+    return [Item(p.string(system_param), p.string("systemVersion") or p.string("version"),
+                 code, p.string("display"), "")], "code"
+
+
+def _options(p: Params, kind: str) -> Options:
+    return Options(languages=parse_languages(p.display_language()),
+                   active_only=p.boolean("activeOnly"),
+                   lenient_display=p.boolean("lenient-display-validation"),
+                   abstract_ok=p.boolean("abstract", True),
+                   infer_system=p.boolean("inferSystem"), cc=kind == "cc")
+
+
+def validate_vs(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
+    p = Params(req)
+    with req.repo.reading() as conn:
+        ctx = p.context(conn)
+        vs = target_value_set(p, ctx, req)
+        assert vs is not None
+        return 200, run_validation(p, ctx, vs, "system"), {}
+
+
+def validate_cs(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
+    p = Params(req)
+    with req.repo.reading() as conn:
+        ctx = p.context(conn)
+        cs_res = p.resource("codeSystem")
+        if cs_res is not None:
+            ctx.resources.append(cs_res)
+            if not p.has("url"):
+                p.items.append({"name": "url", "valueUri": cs_res.get("url")})
+        if req.id:
+            stored = req.repo.read("CodeSystem", req.id).resource or {}
+            p.items.append({"name": "url", "valueUri": stored.get("url")})
+        return 200, run_validation(p, ctx, None, "url"), {}
+
+
+def run_validation(p: Params, ctx: TxContext, vs: Json | None, system_param: str) -> Json:
+    items, kind = _items(p, system_param)
+    opts = _options(p, kind)
+    supplements = supplements_for(vs, p, ctx)
+    exp = Expander(ctx, ExpandOptions(), supplements)
+    exp.for_validation = True
+    members = None
+    outcomes: list[Outcome] = []
+    pre: list[Json] = []
+    for item in items:
+        if vs is not None and not item.system:
+            pre += _infer_system(item, vs, exp, kind)
+        if not item.system:
+            o = Outcome(valid=False, member=False, code=item.code)
+            o.issues.append(tx_issue(
+                "warning", "invalid", "invalid-data",
+                "Coding has no system. A code with no system has no defined meaning, and it "
+                "cannot be validated. A system should be provided",
+                "Coding_has_no_system__cannot_validate", item.path or None))
+            outcomes.append(o)
+            continue
+        if vs is not None and members is None:
+            vs_members = exp.expand(vs)
+            members = dict(vs_members)
+        outcomes.append(check_item(item, vs, members, exp, opts))
+    return _output(p, items, kind, vs, outcomes, pre)
+
+
+def _infer_system(item: Item, vs: Json, exp: Expander, kind: str) -> list[Json]:
+    entries = exp.expand(vs)
+    systems = sorted({k[0] for k in entries if k[2] == item.code})
+    if len(systems) == 1:
+        item.system = systems[0]
+        return []
+    if len(systems) > 1:
+        text = (f"The System URI could not be determined for the code '{item.code}' in the "
+                f"ValueSet '{vurl(vs)}': value set expansion has multiple matches: "
+                f"[{', '.join(systems)}]")
+        mid = "Unable_to_resolve_system__value_set_has_multiple_matches"
+    else:
+        text = (f"The System URI could not be determined for the code '{item.code}' in the "
+                f"ValueSet '{vurl(vs)}'")
+        mid = "UNABLE_TO_INFER_CODESYSTEM"
+    return [tx_issue("error", "not-found", "cannot-infer", text, mid, item.at("code")),
+            tx_issue("error", "code-invalid", "not-in-vs",
+                     f"The provided code '#{item.code}' was not found in the value set "
+                     f"'{vurl(vs)}'", "None_of_the_provided_codes_are_in_the_value_set_one",
+                     item.at("code"))]
+
+
+def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
+            outcomes: list[Outcome], pre: list[Json]) -> Json:
+    issues = list(pre)
+    for o in outcomes:
+        issues.extend(o.issues)
+    if kind == "cc":
+        good = [o for o in outcomes if o.valid and o.member]
+        result = bool(good) and not pre
+        best = good[0] if good else next((o for o in outcomes if o.concept is not None), None)
+        if not good and vs is not None:
+            issues.insert(0, tx_issue("error", "code-invalid", "not-in-vs",
+                                      f"No valid coding was found for the value set "
+                                      f"'{vurl(vs)}'", "TX_GENERAL_CC_ERROR_MESSAGE"))
+        elif good:
+            issues = [i for i in issues if i["severity"] != "error"]
+    else:
+        best = outcomes[0] if outcomes else None
+        result = bool(best and best.valid and best.member) and not pre
+    params: list[Json] = []
+    if kind == "cc":
+        params.append({"name": "codeableConcept", "valueCodeableConcept": p.value(
+            "codeableConcept")})
+    if best is not None:
+        if best.code and best.concept is not None:
+            params.append({"name": "code", "valueCode": best.code})
+        elif kind != "cc" and items[0].code:
+            params.append({"name": "code", "valueCode": items[0].code})
+        if best.system and (best.concept is not None or kind != "cc"):
+            params.append({"name": "system", "valueUri": best.system})
+        if best.version and (best.concept is not None or kind != "cc"):
+            params.append({"name": "version", "valueString": best.version})
+        if best.display:
+            params.append({"name": "display", "valueString": best.display})
+        if best.concept is not None and best.concept.inactive:
+            params.append({"name": "inactive", "valueBoolean": True})
+    for o in outcomes:
+        for s in o.unknown_systems:
+            params.append({"name": "x-caused-by-unknown-system", "valueCanonical": s})
+    params.append({"name": "result", "valueBoolean": result})
+    errors = sorted(i["details"]["text"] for i in issues if i["severity"] == "error")
+    warnings = sorted(i["details"]["text"] for i in issues if i["severity"] == "warning")
+    message = errors or (warnings if not result or warnings else [])
+    if message:
+        params.append({"name": "message", "valueString": "; ".join(message)})
+    if issues:
+        params.append({"name": "issues", "resource": {"resourceType": "OperationOutcome",
+                                                       "issue": issues}})
+    return {"resourceType": "Parameters", "parameter": params}
+
+
+def batch_validate(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
+    """``ValueSet/$batch-validate-code``: several validations sharing the outer parameters."""
+    p = Params(req)
+    shared = [i for i in p.items if i.get("name") != "validation"]
+    out: list[Json] = []
+    with req.repo.reading() as conn:
+        for v in p.all("validation"):
+            inner = (v.get("resource") or {}).get("parameter") or []
+            sub = Params(req)
+            sub.items = [*shared, *inner]
+            ctx = sub.context(conn)
+            try:
+                vs = target_value_set(sub, ctx, req)
+                assert vs is not None
+                res: Json = run_validation(sub, ctx, vs, "system")
+            except Exception as exc:  # one failed validation does not fail the batch
+                outcome = getattr(exc, "outcome", None)
+                if outcome is None:
+                    raise
+                res = outcome
+            out.append({"name": "validation", "resource": res})
+    return 200, {"resourceType": "Parameters", "parameter": out}, {}

@@ -1,0 +1,272 @@
+"""Validating one coding against a code system and, optionally, a value set
+(https://hl7.org/fhir/R4/valueset-operation-validate-code.html,
+https://hl7.org/fhir/R4/codesystem-operation-validate-code.html)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .expand import Entry, Expander, Key
+from .issues import tx_issue
+from .languages import lang_matches, pick_display
+from .model import CodeSystemModel, Concept, Json
+from .versions import is_wildcard, matches
+
+
+@dataclass
+class Item:
+    """One coding to validate and where it sits in the request."""
+
+    system: str | None
+    version: str | None
+    code: str | None
+    display: str | None
+    path: str
+
+    def at(self, element: str) -> str:
+        return f"{self.path}.{element}" if self.path else element
+
+    def label(self) -> str:
+        base = self.system or ""
+        if self.version:
+            base += f"|{self.version}"
+        return f"{base}#{self.code}"
+
+
+@dataclass
+class Options:
+    languages: list[str] = field(default_factory=list)
+    active_only: bool = False
+    lenient_display: bool = False
+    abstract_ok: bool = True
+    infer_system: bool = False
+    cc: bool = False
+
+
+@dataclass
+class Outcome:
+    issues: list[Json] = field(default_factory=list)
+    valid: bool = True
+    member: bool = True
+    system: str | None = None
+    version: str | None = None
+    code: str | None = None
+    display: str | None = None
+    concept: Concept | None = None
+    unknown_systems: list[str] = field(default_factory=list)
+
+    def error(self, *args: str | None, **kw: str | None) -> None:
+        self.issues.append(tx_issue("error", *args, **kw))  # type: ignore[arg-type]
+        self.valid = False
+
+
+def _unknown_system(out: Outcome, item: Item, exp: Expander, system: str,
+                    version: str | None) -> None:
+    known = [v for v in exp.ctx.code_system_versions(system) if v]
+    if version and known:
+        text = (f"A definition for CodeSystem '{system}' version '{version}' could not be found, "
+                "so the code cannot be validated. Valid versions: " + " or ".join(sorted(known)))
+        mid = "UNKNOWN_CODESYSTEM_VERSION"
+    elif version:
+        text = (f"A definition for CodeSystem '{system}' version '{version}' could not be found, "
+                "so the code cannot be validated. No versions of this code system are known")
+        mid = "UNKNOWN_CODESYSTEM_VERSION_NONE"
+    else:
+        text = (f"A definition for CodeSystem '{system}' could not be found, so the code cannot "
+                "be validated")
+        mid = "UNKNOWN_CODESYSTEM"
+    out.error("not-found", "not-found", text, message_id=mid, path=item.at("system"))
+    out.unknown_systems.append(f"{system}|{version}" if version else system)
+
+
+def _include_version(vs: Json | None, system: str, code: str | None) -> tuple[bool, str | None]:
+    """(whether the value set includes ``system``, the include's version)."""
+    if vs is None:
+        return False, None
+    incs = [i for i in (vs.get("compose") or {}).get("include") or [] if i.get("system") == system]
+    if not incs:
+        return False, None
+    for inc in incs:
+        if any(c.get("code") == code for c in inc.get("concept") or []):
+            return True, inc.get("version")
+    return True, incs[0].get("version")
+
+
+def check_item(item: Item, vs: Json | None, members: dict[Key, Entry] | None, exp: Expander,
+               opts: Options) -> Outcome:
+    out = Outcome(system=item.system, code=item.code)
+    system = item.system
+    assert system is not None
+    ctx = exp.ctx
+    included, iv = _include_version(vs, system, item.code)
+    forced, default, check = (ctx.force_versions.get(system), ctx.default_versions.get(system),
+                              ctx.check_versions.get(system))
+    changed = False
+    ev = iv
+    if forced is not None:
+        ev, changed = forced, forced != iv
+    elif not iv and (default or check):
+        ev, changed = default or check, True
+    vs_cs = ctx.code_system(system, ev) if (included or ev) else None
+    cs: CodeSystemModel | None
+    if item.version and forced is None:
+        cs = ctx.code_system(system, item.version)
+        if cs is None:
+            _unknown_system(out, item, exp, system, item.version)
+        if included:
+            shown = vs_cs.version if vs_cs is not None else ev
+            if ev and not matches(ev, item.version):
+                if changed:
+                    out.error("invalid", "vs-invalid",
+                              f"The code system '{system}' version '{ev}' resulting from the "
+                              f"version '{iv or ''}' in the ValueSet include is different to the "
+                              f"one in the value ('{item.version}')",
+                              message_id="VALUESET_VALUE_MISMATCH_CHANGED",
+                              path=item.at("version"))
+                else:
+                    out.error("invalid", "vs-invalid",
+                              f"The code system '{system}' version '{ev}' in the ValueSet include "
+                              f"is different to the one in the value ('{item.version}')",
+                              message_id="VALUESET_VALUE_MISMATCH", path=item.at("version"))
+            elif not ev and shown and shown != item.version:
+                if cs is None:
+                    out.issues.append(tx_issue(
+                        "warning", "invalid", "vs-invalid",
+                        f"The code system '{system}' version '{shown}' for the versionless "
+                        f"include in the ValueSet include is different to the one in the value "
+                        f"('{item.version}')", "VALUESET_VALUE_MISMATCH_DEFAULT",
+                        item.at("version")))
+                else:
+                    out.error("invalid", "vs-invalid",
+                              f"The code system '{system}' version '{shown}' in the ValueSet "
+                              f"include is different to the one in the value ('{item.version}')",
+                              message_id="VALUESET_VALUE_MISMATCH", path=item.at("version"))
+            if vs_cs is not None:
+                cs = vs_cs
+            elif ev and not is_wildcard(ev):
+                _unknown_system(out, item, exp, system, ev)
+    else:
+        cs = vs_cs if (included or ev) else ctx.code_system(system, ev)
+        if cs is None:
+            _unknown_system(out, item, exp, system, ev)
+    if check is not None and cs is not None and not matches(check, cs.version):
+        out.error("exception", "version-error",
+                  f"The version '{cs.version}' is not allowed for system '{system}': required to "
+                  f"be '{check}' by a version-check parameter",
+                  message_id="VALUESET_VERSION_CHECK", path=item.at("version"))
+    if cs is None:
+        out.member = False
+        return out
+    if exp.supplements:
+        cs = ctx.with_supplements(cs, exp.supplements)
+    out.version = cs.version
+    _check_concept(item, cs, vs, members, opts, out)
+    return out
+
+
+def _check_concept(item: Item, cs: CodeSystemModel, vs: Json | None,
+                   members: dict[Key, Entry] | None, opts: Options, out: Outcome) -> None:
+    code = item.code or ""
+    c = cs.get(code)
+    if c is None:
+        out.member = False
+        if cs.content == "fragment":
+            out.issues.append(tx_issue(
+                "warning", "code-invalid", "invalid-code",
+                f"Unknown Code '{code}' in the CodeSystem '{cs.url}' version '{cs.version}' - "
+                "note that the code system is labeled as a fragment, so the code may be valid "
+                "in some other fragment", "UNKNOWN_CODE_IN_FRAGMENT", item.at("code")))
+        else:
+            version = f" version '{cs.version}'" if cs.version else ""
+            out.error("code-invalid", "invalid-code",
+                      f"Unknown code '{code}' in the CodeSystem '{cs.url}'{version}",
+                      message_id="Unknown_Code_in_Version", path=item.at("code"))
+        if vs is not None:
+            _not_in_vs(item, vs, opts, out)
+        return
+    out.concept = c
+    out.code = c.code
+    out.display = pick_display(cs, c, c.display, opts.languages)
+    if c.code != code:
+        out.issues.append(tx_issue(
+            "information", "business-rule", "code-rule",
+            f"The code '{code}' differs from the correct code '{c.code}' by case. Although the "
+            f"code system '{cs.vurl()}' is case insensitive, implementers are strongly "
+            "encouraged to use the correct case anyway", "CODE_CASE_DIFFERENCE",
+            item.at("code")))
+    if vs is not None and members is not None:
+        if not any(k[0] == cs.url and k[2] == c.code for k in members):
+            _not_in_vs(item, vs, opts, out)
+    if c.inactive:
+        if opts.active_only:
+            out.error("business-rule", "code-rule",
+                      f"The concept '{c.code}' is valid but is not active",
+                      message_id="STATUS_CODE_WARNING_CODE", path=item.at("code"))
+        status = c.status
+        what = f"{status} and inactive" if status and status != "inactive" else "inactive"
+        out.issues.append(tx_issue(
+            "warning", "business-rule", "code-comment",
+            f"The concept '{c.code}' has a status of {what} and its use should be reviewed",
+            "INACTIVE_CONCEPT_FOUND", item.path or "code"))
+    elif c.deprecated:
+        out.issues.append(tx_issue(
+            "warning", "business-rule", "code-comment",
+            f"The concept '{c.code}' is deprecated and its use should be reviewed",
+            "DEPRECATED_CONCEPT_FOUND", item.path or "code"))
+    if c.not_selectable and not opts.abstract_ok:
+        out.error("business-rule", "code-rule",
+                  f"Code '{cs.url}#{c.code}' is abstract, and not allowed in this context",
+                  message_id="ABSTRACT_CODE_NOT_ALLOWED", path=item.at("code"))
+    if item.display is not None:
+        _check_display(item, cs, c, opts, out)
+
+
+def _not_in_vs(item: Item, vs: Json, opts: Options, out: Outcome) -> None:
+    out.member = False
+    text = (f"The provided code '{item.label()}' was not found in the value set "
+            f"'{vurl(vs)}'")
+    if opts.cc:
+        out.issues.append(tx_issue("information", "code-invalid", "this-code-not-in-vs", text,
+                                   "None_of_the_provided_codes_are_in_the_value_set_one",
+                                   item.at("code")))
+        out.valid = False
+    else:
+        out.error("code-invalid", "not-in-vs", text,
+                  message_id="None_of_the_provided_codes_are_in_the_value_set_one",
+                  path=item.at("code"))
+
+
+def vurl(res: Json) -> str:
+    return f"{res.get('url')}|{res['version']}" if res.get("version") else str(res.get("url"))
+
+
+def _check_display(item: Item, cs: CodeSystemModel, c: Concept, opts: Options,
+                   out: Outcome) -> None:
+    given = item.display or ""
+    choices: list[tuple[str, str | None]] = []
+    if c.display:
+        choices.append((c.display, cs.language or "en" if not cs.language else cs.language))
+    for d in c.designations:
+        if not opts.languages or any(lang_matches(x, d.language) for x in opts.languages
+                                     if x != "*"):
+            choices.append((d.value, d.language))
+    if any(v == given for v, _ in choices):
+        return
+    norm = " ".join(given.split()).lower()
+    if any(" ".join(v.split()).lower() == norm for v, _ in choices):
+        return
+    langs = ",".join(opts.languages) if opts.languages else "--"
+    shown = [(v, lang) for v, lang in choices if lang]
+    if len(shown) == 1:
+        valid = f"Valid display is '{shown[0][0]}' ({shown[0][1]})"
+    else:
+        valid = f"Valid display is one of {len(shown)} choices: " + " or ".join(
+            f"'{v}' ({lang})" for v, lang in shown)
+    text = (f"Wrong Display Name '{given}' for {cs.url}#{c.code}. {valid} (for the language(s) "
+            f"'{langs}')")
+    severity = "warning" if opts.lenient_display else "error"
+    out.issues.append(tx_issue(severity, "invalid", "invalid-display", text,
+                               "Display_Name_for__should_be_one_of__instead_of",
+                               item.at("display")))
+    if severity == "error":
+        out.valid = False
