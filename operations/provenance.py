@@ -7,8 +7,9 @@ https://hl7.org/fhir/R4/provenance.html, https://hl7.org/fhir/R4/auditevent.html
 * one Provenance targeting every output: ``reason`` AIAST, an ``author`` agent per AI Device,
   one ``entity`` (role ``source``) per input, ``recorded``, ``occurredPeriod`` and, where an
   output has a score, the AIconfidence extension on its ``target`` (and on the output);
-* the AI-Device and model card of each model version (conditional creates, so that the
-  Bundle can be posted to any server);
+* the AI-Device and model card of each model version (conditional updates keyed by the
+  model identifier: created once, updated when the card changes, and the Bundle can be
+  posted to any server);
 * one AuditEvent for the call.
 
 Usage::
@@ -164,10 +165,10 @@ class AiCall:
             dev_url = _urn()
             device_refs.append(dev_url)
             entries.append({"fullUrl": dev_url, "resource": device_resource(model), "request": {
-                "method": "POST", "url": "Device", "ifNoneExist": device_query(model)}})
+                "method": "PUT", "url": f"Device?{device_query(model)}"}})
             entries.append({"fullUrl": _urn(), "resource": card_resource(model, dev_url),
-                            "request": {"method": "POST", "url": "DocumentReference",
-                                        "ifNoneExist": card_query(model)}})
+                            "request": {"method": "PUT",
+                                        "url": f"DocumentReference?{card_query(model)}"}})
         for o in self.outputs:
             entries.append({"fullUrl": o.full_url, "resource": o.resource, "request": o.request})
         entries.append({"fullUrl": _urn(), "resource": self.provenance(device_refs),
@@ -192,8 +193,9 @@ class AiCall:
     def respond(self, persist: bool) -> tuple[int, Any, dict[str, str]]:
         """The operation's result: the transaction Bundle, or its stored transaction-response.
 
-        Persisting stores the outputs, the Provenance, the AuditEvent and (when missing) the
-        Devices in one transaction, through the same code as a client's transaction Bundle.
+        Persisting stores the outputs, the Provenance, the AuditEvent and the Devices with
+        their model cards in one transaction, through the same code as a client's
+        transaction Bundle.
         """
         if not persist:
             self.record_call()

