@@ -14,6 +14,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 import operations  # noqa: F401  (registers the AI operations)
 import terminology.operations  # noqa: F401  (registers the terminology service)
+import terminology.search_hooks
 
 from . import (
     core_ops,  # noqa: F401  (registers the core operations)
@@ -53,13 +54,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = open_database(settings.database_url, settings.db_pool_size)
     _install_error_handlers(app)
+    terminology.search_hooks.install_app(app)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(async_pattern.AsyncMiddleware, base_path=settings.base_path)
 
     @app.get(settings.base_path + "/metadata")
     def metadata(request: Request) -> Response:
         check_acceptable(request)
-        return fhir_response(capability_statement(base_url(request)),
+        return fhir_response(capability_statement(base_url(request),
+                                                  request.query_params.get("mode")),
                              pretty=wants_pretty(request))
 
     app.include_router(async_pattern.router, prefix=settings.base_path)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from . import FHIR_VERSION, __version__
@@ -10,6 +11,11 @@ from .fhirtime import instant, now
 from .ops import REGISTRY
 from .resource_types import R4_RESOURCE_TYPES
 from .search.engine import supported
+
+#: Hooks of other packages: functions completing the statement (e.g. ``instantiates``), and
+#: other statements served for ``/metadata?mode=...`` (e.g. ``terminology``).
+EXTRA: list[Callable[[dict[str, Any]], None]] = []
+MODES: dict[str, Callable[[str], dict[str, Any]]] = {}
 
 TYPE_INTERACTIONS = ["read", "vread", "update", "patch", "delete", "history-instance",
                      "history-type", "create", "search-type"]
@@ -41,7 +47,17 @@ def _resource(rtype: str) -> dict[str, Any]:
     return entry
 
 
-def capability_statement(base: str) -> dict[str, Any]:
+def capability_statement(base: str, mode: str | None = None) -> dict[str, Any]:
+    """The statement for ``/metadata``; ``mode`` selects another registered statement."""
+    if mode and mode in MODES:
+        return MODES[mode](base)
+    statement = _statement(base)
+    for extra in EXTRA:
+        extra(statement)
+    return statement
+
+
+def _statement(base: str) -> dict[str, Any]:
     return {
         "resourceType": "CapabilityStatement",
         "status": "active",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fhir_server.ops import OperationSpec, register
 
-from . import store
+from . import capabilities, search_hooks, store
 from .op_expand import expand
 from .op_lookup import lookup, subsumes
 from .op_translate import translate
@@ -17,6 +17,8 @@ OPS = "http://hl7.org/fhir/OperationDefinition/"
 
 def install() -> None:
     store.install()
+    search_hooks.install()
+    capabilities.install()
     register(OperationSpec("expand", expand, OPS + "ValueSet-expand", type_level=True,
                            instance=True, resource_types=("ValueSet",), get_allowed=True,
                            documentation="Expand a value set"))

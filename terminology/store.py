@@ -3,8 +3,8 @@
 A write hook (``fhir_server.storage.repository.on_write``) runs inside the write transaction
 of every CodeSystem / ValueSet / ConceptMap create, update or delete: the rows of the
 previous version go, the new ones are bulk-inserted. Code system models read back from the
-tables are cached per ``tx_code_system.pk`` (a new pk for every write, so a cache entry never
-goes stale). https://hl7.org/fhir/R4/codesystem.html
+tables are cached per database and ``tx_code_system.pk`` (a new pk for every write, so a
+cache entry never goes stale). https://hl7.org/fhir/R4/codesystem.html
 """
 
 from __future__ import annotations
@@ -111,7 +111,8 @@ def install() -> None:
 
 
 # -- reading back ----------------------------------------------------------------------------
-_CACHE: OrderedDict[int, CodeSystemModel] = OrderedDict()
+#: keyed by (database url, pk): pks of different databases served by one process collide
+_CACHE: OrderedDict[tuple[str, int], CodeSystemModel] = OrderedDict()
 _CACHE_SIZE = 16
 _LOCK = threading.Lock()
 
@@ -132,10 +133,11 @@ def find_code_system_row(conn: Connection, url: str, version: str | None) -> Any
 
 def load_code_system(conn: Connection, row: Any) -> CodeSystemModel:
     """The model of a stored code system, read from the concept tables (cached)."""
+    key = (conn.engine.url.render_as_string(hide_password=True), int(row.pk))
     with _LOCK:
-        cached = _CACHE.get(row.pk)
+        cached = _CACHE.get(key)
         if cached is not None:
-            _CACHE.move_to_end(row.pk)
+            _CACHE.move_to_end(key)
             return cached
     from fhir_server.storage.tables import resource_t
 
@@ -175,7 +177,7 @@ def load_code_system(conn: Connection, row: Any) -> CodeSystemModel:
             c.designations.append(Designation(r.value, r.language, use))
     model.roots = [c.code for c in model.concepts.values() if not c.parents]
     with _LOCK:
-        _CACHE[row.pk] = model
+        _CACHE[key] = model
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
     return model
