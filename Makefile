@@ -16,6 +16,7 @@ setup: $(STAMP)
 
 serve: setup
 	$(BIN)/fhir-ai models build
+	$(BIN)/fhir-ai terminology defaults
 	$(BIN)/fhir-ai serve
 
 test: setup

@@ -1,4 +1,5 @@
-"""``fhir-ai terminology load FILE [--format fhir|csv|claml]``."""
+"""``fhir-ai terminology load FILE [--format fhir|csv|claml]`` and
+``fhir-ai terminology defaults [--only KEY ...]`` (the default code sets, stored once)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ def add_parser(sub: Any) -> None:
     load.add_argument("--mapping", default=None,
                       help="CSV columns, e.g. code=Code,parent=Parent,display.fr=Libellé,"
                            "prop.taxPoints=TP:decimal")
+    defaults = tsub.add_parser("defaults", help="store the default code sets not stored yet "
+                               "(ICD-10 WHO, ICD-10-CM, ...); idempotent")
+    defaults.add_argument("--only", action="append", default=None,
+                          help="a code set key (repeatable); default: all")
 
 
 def run(args: argparse.Namespace, database_url: str) -> int:
@@ -32,6 +37,8 @@ def run(args: argparse.Namespace, database_url: str) -> int:
 
     engine = open_database(database_url)
     try:
+        if args.terminology_command == "defaults":
+            return _defaults(Repository(engine, AccessContext()), args.only)
         start = time.perf_counter()
         resources = read_resources(args.file, args.format, url=args.url, version=args.version,
                                    mapping=args.mapping)
@@ -43,4 +50,20 @@ def run(args: argparse.Namespace, database_url: str) -> int:
         print(f"loaded in {took:.1f} s")
     finally:
         engine.dispose()
+    return 0
+
+
+def _defaults(repo: Any, only: list[str] | None) -> int:
+    from .defaults import CODE_SETS, LoadReport, load_defaults
+
+    unknown = [k for k in only or [] if k not in CODE_SETS]
+    if unknown:
+        print(f"unknown code set(s): {', '.join(unknown)}; known: {', '.join(CODE_SETS)}")
+        return 2
+
+    def report(r: LoadReport) -> None:
+        state = "already stored" if r.skipped else f"{r.concepts} concepts"
+        print(f"{r.key}: {r.url} {state} ({r.seconds:.1f} s)", flush=True)
+
+    load_defaults(repo, only, report)
     return 0

@@ -1,0 +1,46 @@
+"""Default code sets built from their PyPI packages (a subset of codes, the real loader)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from fhir_server.context import AccessContext
+from fhir_server.storage.repository import Repository
+from terminology.defaults import CODE_SETS, load_default
+
+WHO = ["A00.0", "I21.9", "J45.0"]
+CM = ["A00.0", "E11.9"]
+
+
+def _pvalue(body: dict[str, Any], name: str) -> Any:
+    for p in body["parameter"]:
+        if p["name"] == name:
+            return next(v for k, v in p.items() if k.startswith("value"))
+    return None
+
+
+def test_icd10_who_and_cm_subsets(app: Any, client: TestClient) -> None:
+    repo = Repository(app.state.engine, AccessContext())
+    who = load_default(repo, "icd-10", WHO, force=True)
+    assert not who.skipped and who.concepts >= len(WHO) + 3  # with chapters and blocks
+    assert load_default(repo, "icd-10").skipped  # idempotent
+    assert not load_default(repo, "icd-10-cm", CM, force=True).skipped
+
+    url = CODE_SETS["icd-10"].url
+    r = client.get("/fhir/CodeSystem/$lookup", params={"system": url, "code": "I21.9"})
+    assert r.status_code == 200, r.text
+    assert _pvalue(r.json(), "display") == "Acute myocardial infarction, unspecified"
+    assert _pvalue(r.json(), "version") == "2019"
+    r = client.get("/fhir/CodeSystem/$subsumes",
+                   params={"system": url, "codeA": "IX", "codeB": "I21.9"})
+    assert _pvalue(r.json(), "outcome") == "subsumes"
+    r = client.get("/fhir/CodeSystem/$validate-code", params={"url": url, "code": "I20-I25"})
+    assert _pvalue(r.json(), "result") is True  # a block: in the code system, not selectable
+
+    cm = CODE_SETS["icd-10-cm"].url
+    r = client.get("/fhir/CodeSystem/$lookup", params={"system": cm, "code": "E11.9"})
+    assert _pvalue(r.json(), "display") == "Type 2 diabetes mellitus without complications"
+    r = client.get("/fhir/CodeSystem/$validate-code", params={"url": cm, "code": "Z99.999"})
+    assert _pvalue(r.json(), "result") is False
