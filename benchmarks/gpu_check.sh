@@ -1,17 +1,34 @@
 #!/usr/bin/env bash
 # GPU check for the model runtime: run on a machine with an NVIDIA GPU.
 #   bash benchmarks/gpu_check.sh
-# 1. installs onnxruntime-gpu in the venv (CUDA execution provider),
+# 1. makes sure ONNX Runtime has the CUDA execution provider (onnxruntime-gpu, from PyPI or
+#    from wheels in $WHEELS for an offline machine),
 # 2. checks that the CUDA provider is really used by the e5 session (not a silent CPU
-#    fallback) and that its embeddings agree with the CPU ones,
+#    fallback: every executed node's provider is listed) and that its embeddings agree with
+#    the CPU ones,
 # 3. prints sentences/s of the fp32 model for batch sizes 1..256.
+# The models must be built (`fhir-ai models build multilingual-e5-small`, or FHIR_AI_MODELS_DIR
+# pointing at a built copy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
+[ -x "$PY" ] || PY=python3
+WHEELS=${WHEELS:-.whl}
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
-if ! "$PY" -c "import onnxruntime as o, sys; sys.exit('CUDAExecutionProvider' not in o.get_available_providers())"; then
-    .venv/bin/pip uninstall -y -q onnxruntime || true
-    .venv/bin/pip install -q onnxruntime-gpu
+has_cuda() {
+    "$PY" -c "import onnxruntime as o, sys; sys.exit('CUDAExecutionProvider' not in o.get_available_providers())"
+}
+if ! has_cuda; then
+    tmp=$(mktemp -d)
+    if ls "$WHEELS"/onnxruntime_gpu-*.whl >/dev/null 2>&1; then
+        cp "$WHEELS"/onnxruntime_gpu-*.whl "$tmp"/
+    elif ! "$PY" -m pip download -q --no-deps -d "$tmp" onnxruntime-gpu; then
+        echo "onnxruntime-gpu is not installed and cannot be fetched: put its wheel in $WHEELS" >&2
+        exit 3
+    fi
+    "$PY" -m pip uninstall -y -q onnxruntime || true
+    "$PY" -m pip install -q --no-deps --no-index "$tmp"/onnxruntime_gpu-*.whl
+    has_cuda || { echo "the CUDA execution provider still is not available" >&2; exit 3; }
 fi
 "$PY" - <<'PY'
 import time

@@ -34,6 +34,9 @@ def test_minilm_embeddings(minilm: Manifest) -> None:
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     assert v[0] @ v[1] > v[0] @ v[2]
     assert emb.embed([]).shape == (0, 384)
+    emb.io_binding = True  # the GPU path, with the output bound on the CPU here
+    assert np.allclose(emb.embed(["a heart attack"]), v[:1], atol=1e-5)
+    emb.io_binding = False
     if importlib.util.find_spec("torch") is None:
         return
     import torch
