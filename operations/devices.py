@@ -12,7 +12,7 @@ import base64
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from fhir_server.storage.repository import Tx
+from fhir_server.storage.repository import Repository, Tx
 
 from .transparency import (
     AI_DEVICE_PROFILE,
@@ -102,3 +102,10 @@ def ensure_device(tx: Tx, model: ModelDescription) -> str:
                           [("identifier", f"{MODEL_CARD_IDENTIFIER}|{_key(model)}")],
                           model_card_resource(model, ref))
     return ref
+
+
+def ensure_devices(repo: Repository, models: list[ModelDescription]) -> list[str]:
+    """Create or update the Device and model card of every model in one transaction (for
+    the server's start: Devices then exist before the first AI call)."""
+    refs: list[str] = repo.write(lambda tx: [ensure_device(tx, m) for m in models])
+    return refs

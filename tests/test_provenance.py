@@ -210,6 +210,26 @@ def test_review_errors(client: TestClient) -> None:
     assert client.get(f"/fhir/Condition/{cond['id']}").json()["meta"]["versionId"] == "1"
 
 
+def test_devices_at_start(app: Any, client: TestClient) -> None:
+    from fhir_server.context import AccessContext
+    from fhir_server.storage.repository import Repository
+    from operations.devices import ensure_devices
+
+    version = uuid.uuid4().hex[:8]
+    repo = Repository(app.state.engine, AccessContext(user="system"))
+    first = AiModel("start-model", version, "# card v1\n")
+    [ref] = ensure_devices(repo, [first])
+    assert ensure_devices(repo, [first]) == [ref]
+    device = client.get(f"/fhir/{ref}").json()
+    assert device["meta"]["versionId"] == "1"
+    ensure_devices(repo, [AiModel("start-model", version, "# card v2\n")])
+    cards = client.get("/fhir/DocumentReference", params={
+        "identifier": f"http://fhir-ai.example.org/ai-model-card|start-model|{version}"}).json()
+    [card] = [e["resource"] for e in cards["entry"] if e["search"]["mode"] == "match"]
+    assert base64.b64decode(card["content"][0]["attachment"]["data"]) == b"# card v2\n"
+    assert card["meta"]["versionId"] == "2" and card["subject"] == {"reference": ref}
+
+
 def test_status_transitions() -> None:
     unconfirmed = {"resourceType": "Condition", "clinicalStatus": {"text": "active"},
                    "verificationStatus": {"coding": [{"code": "unconfirmed"}]}}

@@ -50,6 +50,12 @@ def test_verify_detects_tampering_and_operator_models(minilm: Manifest, tmp_path
     assert "fails its sha256" in capsys.readouterr().err
 
 
+def test_bench_command(minilm: Manifest, capsys: pytest.CaptureFixture[str]) -> None:
+    assert fhir_ai(["models", "bench", "all-minilm-l6-v2", "--batch", "1,4", "-n", "8"]) == 0
+    out = capsys.readouterr().out
+    assert "batch    1:" in out and "sentences/s" in out
+
+
 def test_provider_order() -> None:
     assert providers(["NoSuchExecutionProvider", "CPUExecutionProvider"]) == [
         "CPUExecutionProvider"]
