@@ -1,0 +1,182 @@
+"""Condition, allergen and reaction lexicons (French and English) with ICD-10 codes.
+
+Conditions are coded in WHO ICD-10 (http://hl7.org/fhir/sid/icd-10), which CIM-10 FR
+extends; the codes below are valid in both. ``chronic`` marks conditions that stay active when
+listed among antecedents (a hypertension "in the history" is still treated).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ConditionTerm:
+    code: str
+    display: str
+    fr: tuple[str, ...]
+    en: tuple[str, ...]
+    chronic: bool = False
+
+
+def _c(code: str, display: str, fr: str, en: str, chronic: bool = False) -> ConditionTerm:
+    return ConditionTerm(code, display, tuple(fr.split("|")), tuple(en.split("|")), chronic)
+
+
+CONDITIONS: tuple[ConditionTerm, ...] = (
+    _c("I10", "Essential (primary) hypertension",
+       "hta|hypertension arterielle|hypertension|hypertendu|hypertendue",
+       "hypertension|htn|high blood pressure|arterial hypertension", True),
+    _c("E11", "Type 2 diabetes mellitus",
+       "diabete de type 2|diabete type 2|dt2|diabete non insulinodependant|dnid|diabete|diabetique",
+       "type 2 diabetes|type 2 diabetes mellitus|t2dm|diabetes mellitus type 2|diabetes|"
+       "diabetes mellitus|diabetic|niddm", True),
+    _c("E10", "Type 1 diabetes mellitus", "diabete de type 1|diabete type 1|dt1",
+       "type 1 diabetes|t1dm|type 1 diabetes mellitus", True),
+    _c("I21", "Acute myocardial infarction",
+       "infarctus du myocarde|infarctus myocardique|idm|infarctus|syndrome coronarien aigu|sca",
+       "myocardial infarction|heart attack|mi|stemi|nstemi|acute coronary syndrome"),
+    _c("I25", "Chronic ischaemic heart disease", "cardiopathie ischemique|coronaropathie|"
+       "insuffisance coronarienne", "ischemic heart disease|coronary artery disease|cad", True),
+    _c("I48", "Atrial fibrillation and flutter",
+       "fibrillation auriculaire|fibrillation atriale|acfa|fa|flutter auriculaire",
+       "atrial fibrillation|afib|af|atrial flutter", True),
+    _c("I50", "Heart failure", "insuffisance cardiaque|ic", "heart failure|chf|"
+       "congestive heart failure|cardiac failure", True),
+    _c("I63", "Cerebral infarction", "avc ischemique|accident vasculaire cerebral|avc|"
+       "infarctus cerebral", "stroke|cerebral infarction|ischemic stroke|cva"),
+    _c("G45", "Transient cerebral ischaemic attack", "ait|accident ischemique transitoire",
+       "transient ischemic attack|tia"),
+    _c("I26", "Pulmonary embolism", "embolie pulmonaire|ep", "pulmonary embolism|pe"),
+    _c("I80", "Phlebitis and thrombophlebitis", "thrombose veineuse profonde|tvp|phlebite",
+       "deep vein thrombosis|dvt|deep venous thrombosis"),
+    _c("J45", "Asthma", "asthme|asthmatique", "asthma|asthmatic", True),
+    _c("J44", "Chronic obstructive pulmonary disease", "bpco|bronchopneumopathie chronique "
+       "obstructive", "copd|chronic obstructive pulmonary disease", True),
+    _c("J18", "Pneumonia, organism unspecified", "pneumopathie|pneumonie|"
+       "pneumopathie infectieuse|pneumopathie d'inhalation", "pneumonia|chest infection"),
+    _c("U07.1", "COVID-19", "covid-19|covid|infection a sars-cov-2", "covid-19|covid|"
+       "sars-cov-2 infection"),
+    _c("N18", "Chronic kidney disease", "insuffisance renale chronique|irc|maladie renale "
+       "chronique", "chronic kidney disease|ckd|chronic renal failure", True),
+    _c("N17", "Acute kidney failure", "insuffisance renale aigue|ira", "acute kidney injury|"
+       "aki|acute renal failure"),
+    _c("N39.0", "Urinary tract infection", "infection urinaire|pyelonephrite|cystite",
+       "urinary tract infection|uti|pyelonephritis|cystitis"),
+    _c("E78", "Disorders of lipoprotein metabolism", "dyslipidemie|hypercholesterolemie|"
+       "hyperlipidemie", "dyslipidemia|hypercholesterolemia|hyperlipidemia|high cholesterol",
+       True),
+    _c("E66", "Obesity", "obesite|obese", "obesity|obese", True),
+    _c("E03", "Hypothyroidism", "hypothyroidie", "hypothyroidism", True),
+    _c("E05", "Thyrotoxicosis", "hyperthyroidie", "hyperthyroidism", True),
+    _c("K21", "Gastro-oesophageal reflux disease", "rgo|reflux gastro-oesophagien|"
+       "reflux gastro oesophagien", "gerd|gastroesophageal reflux|gastro-oesophageal reflux|"
+       "reflux disease", True),
+    _c("K35", "Acute appendicitis", "appendicite", "appendicitis"),
+    _c("K80", "Cholelithiasis", "lithiase biliaire|cholecystite|colique hepatique",
+       "cholelithiasis|gallstones|cholecystitis"),
+    _c("K85", "Acute pancreatitis", "pancreatite aigue|pancreatite", "acute pancreatitis|"
+       "pancreatitis"),
+    _c("K74", "Fibrosis and cirrhosis of liver", "cirrhose", "cirrhosis", True),
+    _c("C50", "Malignant neoplasm of breast", "cancer du sein|carcinome mammaire|"
+       "neoplasie mammaire", "breast cancer|breast carcinoma"),
+    _c("C34", "Malignant neoplasm of bronchus and lung", "cancer du poumon|cancer bronchique|"
+       "carcinome bronchique|adenocarcinome pulmonaire", "lung cancer|lung carcinoma"),
+    _c("C18", "Malignant neoplasm of colon", "cancer du colon|adenocarcinome colique|"
+       "cancer colique", "colon cancer|colorectal cancer"),
+    _c("C61", "Malignant neoplasm of prostate", "cancer de la prostate|adenocarcinome "
+       "prostatique", "prostate cancer"),
+    _c("F32", "Depressive episode", "depression|syndrome depressif|episode depressif",
+       "depression|depressive episode|major depressive disorder"),
+    _c("F41", "Other anxiety disorders", "trouble anxieux|anxiete generalisee|anxiete",
+       "anxiety disorder|generalized anxiety|anxiety"),
+    _c("F03", "Unspecified dementia", "demence|maladie d'alzheimer|troubles cognitifs",
+       "dementia|alzheimer's disease|alzheimer disease|cognitive impairment", True),
+    _c("G40", "Epilepsy", "epilepsie|epileptique", "epilepsy|seizure disorder", True),
+    _c("G43", "Migraine", "migraine|migraines", "migraine|migraines", True),
+    _c("G20", "Parkinson disease", "maladie de parkinson|parkinson", "parkinson's disease|"
+       "parkinson disease|parkinson", True),
+    _c("M81", "Osteoporosis", "osteoporose", "osteoporosis", True),
+    _c("M17", "Gonarthrosis", "gonarthrose", "knee osteoarthritis|gonarthrosis", True),
+    _c("M19", "Other arthrosis", "arthrose", "osteoarthritis|arthrosis", True),
+    _c("M06", "Rheumatoid arthritis", "polyarthrite rhumatoide|pr",
+       "rheumatoid arthritis|ra", True),
+    _c("M10", "Gout", "goutte|crise de goutte", "gout", True),
+    _c("D50", "Iron deficiency anaemia", "anemie ferriprive|carence martiale",
+       "iron deficiency anemia|iron deficiency anaemia"),
+    _c("D64.9", "Anaemia, unspecified", "anemie", "anemia|anaemia"),
+    _c("A41", "Other sepsis", "sepsis|choc septique|septicemie", "sepsis|septic shock"),
+    _c("G47.3", "Sleep apnoea", "sas|saos|syndrome d'apnees du sommeil|apnee du sommeil",
+       "sleep apnea|obstructive sleep apnea|osa|sleep apnoea", True),
+    _c("F10", "Mental and behavioural disorders due to use of alcohol", "ethylisme chronique|"
+       "alcoolisme|ethylisme|alcoolo-dependance", "alcoholism|alcohol use disorder|"
+       "alcohol dependence", True),
+    _c("F17", "Mental and behavioural disorders due to use of tobacco", "tabagisme actif|"
+       "tabagisme", "smoker|tobacco use|smoking", True),
+    _c("B18", "Chronic viral hepatitis", "hepatite b chronique|hepatite c|hepatite b|vhc|vhb",
+       "hepatitis c|hepatitis b|hcv|hbv", True),
+    _c("B20", "HIV disease", "vih|infection vih|sida", "hiv|hiv infection|aids", True),
+    _c("S72", "Fracture of femur", "fracture du col du femur|fracture du femur|"
+       "fracture de hanche", "hip fracture|femoral neck fracture|fracture of the femur"),
+    _c("I83", "Varicose veins of lower extremities", "varices", "varicose veins", True),
+    _c("I20", "Angina pectoris", "angor|angine de poitrine", "angina|angina pectoris"),
+    _c("I71", "Aortic aneurysm", "anevrisme de l'aorte|anevrisme aortique",
+       "aortic aneurysm|aaa"),
+    _c("I73.9", "Peripheral vascular disease", "arteriopathie obliterante des membres "
+       "inferieurs|aomi|arteriopathie", "peripheral arterial disease|pad|"
+       "peripheral vascular disease", True),
+    _c("K25", "Gastric ulcer", "ulcere gastrique|ulcere gastroduodenal", "gastric ulcer|"
+       "peptic ulcer", False),
+    _c("K57", "Diverticular disease of intestine", "diverticulose|diverticulite",
+       "diverticulosis|diverticulitis"),
+    _c("N40", "Hyperplasia of prostate", "hypertrophie benigne de la prostate|hbp|"
+       "adenome prostatique", "benign prostatic hyperplasia|bph", True),
+    _c("H40", "Glaucoma", "glaucome", "glaucoma", True),
+    _c("H25", "Senile cataract", "cataracte", "cataract"),
+    _c("L40", "Psoriasis", "psoriasis", "psoriasis", True),
+    _c("J30", "Vasomotor and allergic rhinitis", "rhinite allergique", "allergic rhinitis|"
+       "hay fever", True),
+    _c("R07.4", "Chest pain, unspecified", "douleur thoracique", "chest pain"),
+    _c("R55", "Syncope and collapse", "syncope|malaise", "syncope|fainting"),
+    _c("E87.1", "Hypo-osmolality and hyponatraemia", "hyponatremie", "hyponatremia"),
+    _c("E87.6", "Hypokalaemia", "hypokaliemie", "hypokalemia"),
+    _c("I95", "Hypotension", "hypotension|hypotension orthostatique", "hypotension|"
+       "orthostatic hypotension"),
+    _c("R50.9", "Fever, unspecified", "fievre|syndrome febrile|hyperthermie", "fever|pyrexia"),
+    _c("O24", "Diabetes mellitus in pregnancy", "diabete gestationnel",
+       "gestational diabetes"),
+)
+
+#: Non-drug allergens (the drug lexicon of edsnlp covers the drugs), name -> display.
+ALLERGENS: dict[str, tuple[str, ...]] = {
+    "fr": ("latex", "iode", "produits de contraste iodes", "produit de contraste iode",
+           "arachide", "arachides", "fruits a coque", "pollen", "pollens", "acariens",
+           "crustaces", "fruits de mer", "oeuf", "lait", "gluten", "piqures d'hymenopteres",
+           "venin de guepe", "sparadrap", "nickel", "poils de chat", "penicillines",
+           "betalactamines", "beta-lactamines", "sulfamides", "ains", "morphiniques", "penicilline",
+           "anti-inflammatoires", "fraise", "kiwi", "poisson"),
+    "en": ("latex", "iodine", "iodinated contrast", "contrast media", "contrast dye",
+           "peanut", "peanuts", "tree nuts", "nuts", "pollen", "dust mites", "shellfish",
+           "seafood", "egg", "eggs", "milk", "gluten", "bee stings", "wasp venom",
+           "adhesive tape", "nickel", "cat dander", "penicillins", "beta-lactams",
+           "sulfa drugs", "sulfa", "sulfonamides", "nsaids", "opioids", "penicillin",
+           "strawberries", "kiwi", "fish"),
+}
+
+#: Allergic reactions (manifestations), French and English.
+REACTIONS: tuple[str, ...] = (
+    "urticaire", "oedeme de quincke", "angio-oedeme", "choc anaphylactique", "anaphylaxie",
+    "eruption cutanee", "eruption", "rash", "prurit", "bronchospasme", "toxidermie",
+    "oedeme", "nausees", "vomissements", "diarrhee", "dyspnee", "eczema", "syndrome de lyell",
+    "hives", "urticaria", "angioedema", "anaphylaxis", "anaphylactic shock", "itching",
+    "swelling", "wheezing", "nausea", "vomiting", "diarrhea", "stevens-johnson syndrome",
+    "skin rash", "toux", "cough", "myalgies", "myalgia", "intolerance digestive",
+)
+
+#: Words the drug lexicon knows as brand names but that are ordinary words in letters.
+DRUG_STOPWORDS: frozenset[str] = frozenset({
+    "daily", "for", "once", "twice", "day", "night", "bid", "tid", "prn", "plus", "ok", "stop",
+    "total", "normal", "calm", "advance", "relief", "control", "gel", "spray", "dose", "ras",
+    "bilan", "contre", "nuit", "jour", "soir", "matin", "vital", "soluble", "retard", "forte",
+    "regular", "active", "care", "test", "balance", "zero", "eye", "ear",
+})

@@ -1,0 +1,63 @@
+"""English context rules (ConText-style triggers) for the edsnlp qualifiers.
+
+The French pipeline uses edsnlp's own trigger lists (negation, hypothesis, family, history);
+English gets equivalent lists here, after ConText (Harkema et al., 2009) and NegEx, so that both
+languages run through the same qualifier components.
+"""
+
+from __future__ import annotations
+
+NEGATION = {
+    "pseudo": ["no increase", "not only", "no change", "without difficulty", "not certain if",
+               "no further"],
+    "preceding": ["no", "not", "denies", "denied", "denying", "without", "negative for",
+                  "no evidence of", "no history of", "no sign of", "no signs of", "absence of",
+                  "absent", "free of", "never had", "rules out", "ruled out", "excluded",
+                  "resolved", "no known", "nor", "neither"],
+    "following": ["ruled out", "was excluded", "excluded", "was negative", "is negative",
+                  "negative", "absent", "not found", "not seen"],
+    "verbs": [],
+    "termination": ["but", "however", "although", "except", "apart from", "aside from",
+                    "which", "yet", "though", "still", ";"],
+}
+
+HYPOTHESIS = {
+    "pseudo": ["no suspicion", "not possible"],
+    "preceding": ["possible", "possibly", "probable", "probably", "suspected", "suspicion of",
+                  "suspect", "rule out", "r/o", "query", "likely", "cannot exclude",
+                  "can not exclude", "cannot rule out", "differential", "to exclude",
+                  "evaluate for", "concern for", "concerning for", "may be", "might be",
+                  "questionable", "presumed", "presumptive", "risk of", "if", "in case of",
+                  "should", "to be excluded", "screening for", "worried about", "?"],
+    "following": ["suspected", "is possible", "not excluded", "to be ruled out",
+                  "to be excluded", "?", "is suspected", "is likely", "not ruled out"],
+    "verbs_eds": [],
+    "verbs_hyp": [],
+    "termination": ["but", "however", "although", "except", "which", ";"],
+}
+
+FAMILY = {
+    "family": ["mother", "father", "brother", "sister", "son", "daughter", "grandfather",
+               "grandmother", "uncle", "aunt", "cousin", "family history", "fh", "sibling",
+               "siblings", "parents", "parent", "mum", "mom", "dad", "twin", "niece",
+               "nephew", "family"],
+    "termination": ["but", "however", "patient", "he", "she", "personally", ";"],
+}
+
+HISTORY = {
+    "history": ["history of", "past history", "previous", "previously", "prior", "h/o",
+                "past medical history", "pmh", "status post", "s/p", "old", "remote",
+                "in childhood", "as a child", "years ago", "treated for", "had a",
+                "recovered from", "healed"],
+    "termination": ["but", "however", "now", "currently", "presents", "admitted", "today",
+                    "current", "ongoing", ";"],
+}
+
+#: Relationship words -> v3 RoleCode (https://terminology.hl7.org/ValueSet-v3-FamilyMember.html)
+RELATIONS = {
+    "mother": "MTH", "mum": "MTH", "mom": "MTH", "father": "FTH", "dad": "FTH",
+    "brother": "BRO", "sister": "SIS", "son": "SONC", "daughter": "DAUC",
+    "grandfather": "GRFTH", "grandmother": "GRMTH", "uncle": "UNCLE", "aunt": "AUNT",
+    "cousin": "COUSN", "sibling": "SIB", "siblings": "SIB", "parents": "PRN",
+    "parent": "PRN", "twin": "TWIN", "niece": "NIECE", "nephew": "NEPHEW",
+}

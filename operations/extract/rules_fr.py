@@ -1,0 +1,16 @@
+"""French vocabulary beside edsnlp's own qualifier lists: family relations, medication status.
+
+edsnlp (https://aphp.github.io/edsnlp/) supplies negation, hypothesis, family and history
+triggers for French clinical text; this module adds what the FHIR mapping needs on top.
+"""
+
+from __future__ import annotations
+
+#: Relationship words -> v3 RoleCode (https://terminology.hl7.org/ValueSet-v3-FamilyMember.html)
+RELATIONS = {
+    "mere": "MTH", "maman": "MTH", "pere": "FTH", "papa": "FTH", "frere": "BRO",
+    "soeur": "SIS", "fils": "SONC", "fille": "DAUC", "grand-pere": "GRFTH",
+    "grand-mere": "GRMTH", "oncle": "UNCLE", "tante": "AUNT", "cousin": "COUSN",
+    "cousine": "COUSN", "parents": "PRN", "jumeau": "TWIN", "jumelle": "TWIN",
+    "neveu": "NEPHEW", "niece": "NIECE", "grand-parents": "GRPRN",
+}
