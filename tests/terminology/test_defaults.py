@@ -44,3 +44,25 @@ def test_icd10_who_and_cm_subsets(app: Any, client: TestClient) -> None:
     assert _pvalue(r.json(), "display") == "Type 2 diabetes mellitus without complications"
     r = client.get("/fhir/CodeSystem/$validate-code", params={"url": cm, "code": "Z99.999"})
     assert _pvalue(r.json(), "result") is False
+
+
+def test_french_code_sets_from_edsnlp(app: Any, client: TestClient) -> None:
+    repo = Repository(app.state.engine, AccessContext())
+    assert not load_default(repo, "cim-10-fr", ["A00.0", "S06.00"], force=True).skipped
+    assert not load_default(repo, "atc", ["A01AA01", "A01AB03"], force=True).skipped
+    assert not load_default(repo, "icd-10", WHO, force=True).skipped
+
+    fr = CODE_SETS["cim-10-fr"].url
+    r = client.get("/fhir/CodeSystem/$lookup", params={"system": fr, "code": "A00.0"})
+    assert r.status_code == 200, r.text
+    assert _pvalue(r.json(), "display") == "Choléra à Vibrio cholerae 01, biovar cholerae"
+    r = client.get("/fhir/CodeSystem/$subsumes",
+                   params={"system": fr, "codeA": "A00", "codeB": "A00.0"})
+    assert _pvalue(r.json(), "outcome") == "subsumes"
+    # the WHO codes carry the French labels as designations
+    r = client.get("/fhir/CodeSystem/$lookup", params={
+        "system": CODE_SETS["icd-10"].url, "code": "A00.0", "displayLanguage": "fr"})
+    assert _pvalue(r.json(), "display") == "Choléra à Vibrio cholerae 01, biovar cholerae"
+    r = client.get("/fhir/CodeSystem/$lookup",
+                   params={"system": "http://www.whocc.no/atc", "code": "A01AA01"})
+    assert _pvalue(r.json(), "display") == "sodium fluorure"
