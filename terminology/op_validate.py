@@ -11,7 +11,7 @@ from fhir_server.ops import OpRequest
 
 from .context import TxContext
 from .expand import Expander, ExpandOptions
-from .issues import tx_issue
+from .issues import TxError, tx_issue
 from .languages import parse_languages
 from .model import Json
 from .params import Params
@@ -76,6 +76,7 @@ def run_validation(p: Params, ctx: TxContext, vs: Json | None, system_param: str
     exp = Expander(ctx, ExpandOptions(), supplements)
     exp.for_validation = True
     members = None
+    failed: list[Json] = []
     outcomes: list[Outcome] = []
     pre: list[Json] = []
     for item in items:
@@ -91,10 +92,34 @@ def run_validation(p: Params, ctx: TxContext, vs: Json | None, system_param: str
             outcomes.append(o)
             continue
         if vs is not None and members is None:
-            vs_members = exp.expand(vs)
-            members = dict(vs_members)
-        outcomes.append(check_item(item, vs, members, exp, opts))
+            members, failed = _members(vs, exp)
+        outcome = check_item(item, vs, members, exp, opts)
+        if failed and not outcome.unknown_systems:
+            # the value set cannot be expanded (e.g. an import that cannot be resolved)
+            outcome.issues = [i for i in outcome.issues if i["severity"] != "error"] + failed
+            outcome.valid = outcome.member = False
+        outcomes.append(outcome)
     return _output(p, items, kind, vs, outcomes, pre)
+
+
+def _members(vs: Json, exp: Expander) -> tuple[dict[Any, Any], list[Json]]:
+    """The value set's members, or none and the issues of an expansion that failed on an
+    import that cannot be resolved. A code system the value set names but that is not known
+    is reported by the check of the item itself; other errors (a broken filter) stay errors."""
+    try:
+        return dict(exp.expand(vs)), []
+    except TxError as err:
+        ids = [_message_id(i) for i in err.issues]
+        if any(m.startswith("UNKNOWN_CODESYSTEM") for m in ids):
+            return {}, []
+        if ids and all(m == "Unable_to_resolve_value_Set_" for m in ids):
+            return {}, list(err.issues)
+        raise
+
+
+def _message_id(issue: Json) -> str:
+    return next((str(e.get("valueString")) for e in issue.get("extension") or []
+                 if str(e.get("url", "")).endswith("operationoutcome-message-id")), "")
 
 
 def _infer_system(item: Item, vs: Json, exp: Expander, kind: str) -> list[Json]:
@@ -128,7 +153,7 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
         good = [o for o in outcomes if o.valid and o.member]
         result = bool(good) and not pre
         best = good[0] if good else next((o for o in outcomes if o.concept is not None), None)
-        if not good and vs is not None:
+        if not good and vs is not None and not all(o.unknown_systems for o in outcomes):
             issues.insert(0, tx_issue("error", "code-invalid", "not-in-vs",
                                       f"No valid coding was found for the value set "
                                       f"'{vurl(vs)}'", "TX_GENERAL_CC_ERROR_MESSAGE"))
@@ -160,7 +185,9 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
     params.append({"name": "result", "valueBoolean": result})
     errors = sorted(i["details"]["text"] for i in issues if i["severity"] == "error")
     warnings = sorted(i["details"]["text"] for i in issues if i["severity"] == "warning")
-    message = errors or (warnings if not result or warnings else [])
+    infos = sorted(i["details"]["text"] for i in issues if i["severity"] == "information"
+                   and _message_id(i).startswith("NO_VALID_DISPLAY_FOUND"))
+    message = errors or (warnings if not result or warnings else []) or infos
     if message:
         params.append({"name": "message", "valueString": "; ".join(message)})
     if issues:

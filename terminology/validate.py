@@ -250,6 +250,10 @@ def _check_display(item: Item, cs: CodeSystemModel, c: Concept, opts: Options,
         if not opts.languages or any(lang_matches(x, d.language) for x in opts.languages
                                      if x != "*"):
             choices.append((d.value, d.language))
+    wanted = [x for x in opts.languages if x != "*"]
+    if wanted and not any(lang_matches(x, lang) for x in wanted for _, lang in choices):
+        _no_display_for_language(item, cs, c, wanted, out)
+        return
     if any(v == given for v, _ in choices):
         return
     norm = " ".join(given.split()).lower()
@@ -270,3 +274,24 @@ def _check_display(item: Item, cs: CodeSystemModel, c: Concept, opts: Options,
                                item.at("display")))
     if severity == "error":
         out.valid = False
+
+
+def _no_display_for_language(item: Item, cs: CodeSystemModel, c: Concept, wanted: list[str],
+                             out: Outcome) -> None:
+    """No display in the requested language(s): the display is judged against all of them
+    (https://hl7.org/fhir/R4/valueset-operation-validate-code.html, ``displayLanguage``)."""
+    given = item.display or ""
+    langs = ",".join(wanted)
+    known = [v for v in [c.display, *(d.value for d in c.designations)] if v]
+    norm = " ".join(given.split()).lower()
+    if any(v == given or " ".join(v.split()).lower() == norm for v in known):
+        out.issues.append(tx_issue(
+            "information", "invalid", "invalid-display",
+            f"There are no valid display names found for the code {cs.url}#{c.code} for "
+            f"language(s) '{langs}'. The display is '{given}' which is a valid display for the "
+            "default language", "NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_OK", item.at("display")))
+        return
+    out.error("invalid", "invalid-display",
+              f"Wrong Display Name '{given}' for {cs.url}#{c.code}. There are no valid display "
+              f"names found for language(s) '{langs}'. Default display is '{c.display}'",
+              message_id="NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_ERR", path=item.at("display"))
