@@ -33,6 +33,10 @@ _STOPPED = re.compile(r"\b(?:arr[eê]t[ée]?e?s?|stopp[ée]e?s?|suspendue?s?|int
 _INTENDED = re.compile(r"\b(?:[àa] d[ée]buter|[àa] introduire|[àa] pr[ée]voir|pr[ée]vue?|"
                        r"sera (?:introduit|d[ée]but[ée])|to start|will start|to be started|"
                        r"plan(?:ned)? to start|consider starting)\b", re.IGNORECASE)
+_OVER = re.compile(r"\b(?:dans l['’]enfance|enfance|childhood|as a child|sevr[ée]e?s?|"
+                   r"sevrage|ancien(?:ne)?|ex-?fumeu(?:r|se)|former|ex-smoker|quit|gu[ée]ri"
+                   r"|cured|r[ée]mission|years ago|il y a \d+ ans)\b", re.IGNORECASE)
+_PAST_YEAR = re.compile(r"\b(?:en|in|since|depuis|\()?\s*(?:19[5-9]\d|20[01]\d|202[0-4])\b")
 _SEGMENT_END = re.compile(r"[\n;]|(?<=[a-z)])\.\s|,\s*(?=[A-Za-zÀ-ÿ]{4,}\s)")
 
 
@@ -62,14 +66,30 @@ def _line_prefix(text: str, m: Mention) -> str:
     return text[start:m.start]
 
 
+def _clause(text: str, m: Mention) -> tuple[int, int]:
+    """The mention's sentence, cut at line breaks (lists and forms put one item per line)."""
+    start = max(text.rfind("\n", 0, m.start) + 1, m.sentence_start)
+    end = text.find("\n", m.end)
+    return start, min(end if end >= 0 else len(text), m.sentence_end)
+
+
 def _in_allergy_context(text: str, m: Mention) -> bool:
-    return bool(_ALLERGY.search(_sentence(text, m)))
+    start, end = _clause(text, m)
+    return bool(_ALLERGY.search(text[start:m.start] + " " + text[m.end:end]))
+
+
+def _past_cue(text: str, m: Mention) -> tuple[bool, bool]:
+    """(explicitly over: childhood, quit, cured...; dated in a past year)."""
+    start, end = _clause(text, m)
+    clause = text[start:end]
+    return bool(_OVER.search(clause)), bool(_PAST_YEAR.search(clause))
 
 
 def _relation(text: str, m: Mention, lang: str) -> str:
     table = rules_fr.RELATIONS if lang == "fr" else rules_en.RELATIONS
-    words = re.findall(r"[\w-]+", strip_accents(_sentence(text, m)))
-    for w in words:
+    before = re.findall(r"[\w-]+", strip_accents(text[m.sentence_start:m.start]))
+    after = re.findall(r"[\w-]+", strip_accents(text[m.end:m.sentence_end]))
+    for w in [*reversed(before), *after]:  # the nearest relation word before, else after
         if w in table:
             return table[w]
     return "FAMMEMB"
@@ -99,11 +119,12 @@ def _condition(m: Mention, text: str, lang: str) -> Fact | None:
         if m.negated:
             return None
         return Fact("family", m.text, m.start, m.end, m.code, "", relation=_relation(text, m, lang))
+    over, dated = _past_cue(text, m)
     if m.negated:
         status = "refuted"
     elif m.hypothesis:
         status = "provisional"
-    elif m.history and m.code not in _CHRONIC:
+    elif over or ((m.history or dated) and m.code not in _CHRONIC):
         status = "resolved"
     else:
         status = "active"
@@ -145,4 +166,16 @@ def extract(text: str, lang: str) -> list[Fact]:
             cond = _condition(m, text, lang)
             if cond:
                 facts.append(cond)
-    return sorted(facts, key=lambda f: f.start)
+    return _dedupe(sorted(facts, key=lambda f: f.start))
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    """One medication per drug: a drug named twice keeps the mention with most dosage text."""
+    best: dict[str, Fact] = {}
+    for f in facts:
+        if f.kind == "medication":
+            key = f.code or strip_accents(f.text)
+            if key not in best or len(f.dosage_text) > len(best[key].dosage_text):
+                best[key] = f
+    keep = {id(f) for f in best.values()}
+    return [f for f in facts if f.kind != "medication" or id(f) in keep]

@@ -180,3 +180,23 @@ DRUG_STOPWORDS: frozenset[str] = frozenset({
     "bilan", "contre", "nuit", "jour", "soir", "matin", "vital", "soluble", "retard", "forte",
     "regular", "active", "care", "test", "balance", "zero", "eye", "ear",
 })
+
+#: English INNs whose French form differs by more than a final "e" (ATC codes, WHO).
+ENGLISH_DRUGS: dict[str, list[str]] = {
+    "B01AC06": ["aspirin", "acetylsalicylic acid"], "R03BB04": ["tiotropium"],
+    "B03BA01": ["folic acid"], "M01AE01": ["ibuprofen"], "J01EA01": ["trimethoprim"],
+    "N02BE01": ["paracetamol", "acetaminophen"], "R03AC02": ["salbutamol", "albuterol"],
+    "C03CA01": ["furosemide", "frusemide"], "J01CA04": ["amoxicillin"],
+    "J01CR02": ["co-amoxiclav", "amoxicillin-clavulanate"], "N02AA01": ["morphine"],
+    "B01AA03": ["warfarin"], "H03AA01": ["levothyroxine"], "A02BC01": ["omeprazole"],
+    "C10AA05": ["atorvastatin"], "C10AA01": ["simvastatin"], "B01AC04": ["clopidogrel"],
+    "N03AX14": ["levetiracetam"], "J01XE01": ["nitrofurantoin"], "L04AX03": ["methotrexate"],
+    "M04AA01": ["allopurinol"], "N04BA02": ["levodopa", "co-careldopa"],
+    "M05BA04": ["alendronate", "alendronic acid"], "C08CA01": ["amlodipine"],
+    "C09AA03": ["lisinopril"], "C09AA05": ["ramipril"], "A10BA02": ["metformin"],
+    "C07AB07": ["bisoprolol"], "C07AA05": ["propranolol"], "N06AB06": ["sertraline"],
+    "R03DC03": ["montelukast"], "B01AF02": ["apixaban"], "B01AF01": ["rivaroxaban"],
+    "A10AE04": ["insulin glargine"], "N02AX02": ["tramadol"], "J01DB04": ["cefazolin"],
+    "H02AB06": ["prednisolone"], "H02AB07": ["prednisone"], "N02AA59": ["co-codamol"],
+    "R06AE07": ["cetirizine"], "A12AX": ["calcium and vitamin d"],
+}

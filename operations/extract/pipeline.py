@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import rules_en
-from .lexicon import ALLERGENS, CONDITIONS, REACTIONS
+from .lexicon import ALLERGENS, CONDITIONS, ENGLISH_DRUGS, REACTIONS
 
 _LOCK = threading.Lock()
 
@@ -54,8 +54,10 @@ def _drug_terms() -> dict[str, list[str]]:
     for atc, names in terms.items():
         variants = set(names)
         # English INNs mostly drop the French final "e" (metformine -> metformin).
-        variants.update(n[:-1] for n in names if n.endswith("ine") or n.endswith("ide"))
+        variants.update(n[:-1] for n in names if n.endswith("e") and len(n) >= 7 and " " not in n)
         out[atc] = sorted(variants)
+    for atc, names in ENGLISH_DRUGS.items():
+        out.setdefault(atc, []).extend(names)
     return out
 
 

@@ -2,7 +2,9 @@
 
 The French pipeline uses edsnlp's own trigger lists (negation, hypothesis, family, history);
 English gets equivalent lists here, after ConText (Harkema et al., 2009) and NegEx, so that both
-languages run through the same qualifier components.
+languages run through the same qualifier components. The verb lists are left to edsnlp's
+(French) defaults: an empty list matches every token in edsnlp 0.23, and French verb forms do
+not occur in English text.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ NEGATION = {
                   "resolved", "no known", "nor", "neither"],
     "following": ["ruled out", "was excluded", "excluded", "was negative", "is negative",
                   "negative", "absent", "not found", "not seen"],
-    "verbs": [],
+    "preceding_regex": [],
     "termination": ["but", "however", "although", "except", "apart from", "aside from",
                     "which", "yet", "though", "still", ";"],
 }
@@ -31,8 +33,6 @@ HYPOTHESIS = {
                   "should", "to be excluded", "screening for", "worried about", "?"],
     "following": ["suspected", "is possible", "not excluded", "to be ruled out",
                   "to be excluded", "?", "is suspected", "is likely", "not ruled out"],
-    "verbs_eds": [],
-    "verbs_hyp": [],
     "termination": ["but", "however", "although", "except", "which", ";"],
 }
 

@@ -1,0 +1,36 @@
+"""Dev-set scores must not fall below what was measured (benchmarks/extract.py prints them).
+
+Measured on the 22 documents of tests/extract/devset (12 French, 10 English), written with the
+rules: these are development scores, not an estimate for unseen documents.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from operations.extract.facts import extract
+from operations.extract.scoring import CLASSES, Score, predicted, score
+
+DEVSET = Path(__file__).parent / "devset"
+#: F1 floors per class: (entity only, entity + status); measured values minus a small margin.
+FLOORS = {"allergy": (0.95, 0.95), "medication": (0.97, 0.97), "condition": (0.96, 0.94),
+          "family": (0.95, 0.95)}
+
+
+@pytest.fixture(scope="module")
+def result() -> Score:
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEVSET.glob("*.json"))]
+    assert len(docs) >= 20
+    assert {d["language"] for d in docs} == {"fr", "en"}
+    preds = {d["id"]: [predicted(f) for f in extract(d["text"], d["language"])] for d in docs}
+    return score(docs, preds)
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_scores_do_not_regress(result: Score, cls: str) -> None:
+    entity_floor, status_floor = FLOORS[cls]
+    assert result.entity[cls].prf()[2] >= entity_floor, result.errors
+    assert result.status[cls].prf()[2] >= status_floor, result.errors
