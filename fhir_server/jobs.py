@@ -12,6 +12,7 @@ import logging
 import os
 import socket
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,10 +24,13 @@ from sqlalchemy.engine import Engine
 
 from .fhirtime import now
 from .storage import dialect
+from .storage.maintenance import maybe_analyze
 from .storage.tables import job_t
 
 log = logging.getLogger(__name__)
 STALE_SECONDS = 60
+#: how often a worker checks whether the planner statistics need refreshing
+UPKEEP_SECONDS = 60
 MAX_ATTEMPTS = 3
 
 
@@ -189,7 +193,14 @@ class Worker:
         self._thread.join(timeout=10)
 
     def _loop(self) -> None:
+        next_upkeep = 0.0
         while not self._stop.is_set():
+            if time.monotonic() >= next_upkeep:
+                next_upkeep = time.monotonic() + UPKEEP_SECONDS
+                try:
+                    maybe_analyze(self.engine)
+                except Exception:
+                    log.exception("database upkeep failed")
             try:
                 busy = run_one(self.engine, self.name, self.kinds)
             except Exception:

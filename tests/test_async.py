@@ -123,3 +123,21 @@ def test_stale_running_job_is_taken_over(fresh_database_url: str) -> None:
     assert (row.status, row.worker, row.attempts, row.result) == (
         "completed", "survivor", 2, {"done": jid})
     engine.dispose()
+
+
+def test_sqlite_statistics_refreshed_as_data_grows(fresh_database_url: str) -> None:
+    """SQLite gets ANALYZE when the data doubled; PostgreSQL is left to autovacuum."""
+    from fhir_server.storage.maintenance import maybe_analyze
+
+    app = create_app(make_settings(fresh_database_url, run_jobs=False))
+    engine = app.state.engine
+    with TestClient(app) as c:
+        for _ in range(3):
+            c.post("/fhir/Patient", json={"resourceType": "Patient"})
+    sqlite = fresh_database_url.startswith("sqlite")
+    assert maybe_analyze(engine) is sqlite  # never analysed: runs
+    assert maybe_analyze(engine) is False  # nothing changed
+    if sqlite:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_stat1").scalar() > 0
+    engine.dispose()

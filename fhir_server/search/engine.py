@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, tuple_
 from sqlalchemy.engine import Connection
 
 from ..errors import OperationOutcomeError, bad_request
@@ -179,11 +179,21 @@ def decode_cursor(value: str) -> tuple[tuple[datetime, str, str], str]:
         raise bad_request("Invalid _cursor: use the links of a previous page", "_cursor") from None
 
 
+def keys_in(type_col: Any, id_col: Any, keys: Any) -> ColumnElement[bool]:
+    """``(type, id) IN keys`` grouped by type, so that both databases use their indexes
+    (SQLite scans the table for a row-value ``IN (VALUES ...)``)."""
+    by_type: dict[str, list[str]] = {}
+    for rtype, rid in keys:
+        by_type.setdefault(rtype, []).append(rid)
+    return or_(*[and_(type_col == rtype, id_col.in_(sorted(ids)))
+                 for rtype, ids in sorted(by_type.items())])
+
+
 def _fetch(conn: Connection, keys: set[tuple[str, str]]) -> list[dict[str, Any]]:
     if not keys:
         return []
     rows = conn.execute(select(resource_t.c.content).where(and_(
-        tuple_(resource_t.c.resource_type, resource_t.c.id).in_(sorted(keys)),
+        keys_in(resource_t.c.resource_type, resource_t.c.id, keys),
         resource_t.c.deleted.is_(False)))).all()
     return [r.content for r in rows]
 
@@ -193,7 +203,7 @@ def _forward(conn: Connection, inc: Include, keys: set[tuple[str, str]]) -> set[
     if not sources:
         return set()
     stmt = select(reference_t.c.target_type, reference_t.c.target_id).where(and_(
-        tuple_(reference_t.c.resource_type, reference_t.c.resource_id).in_(sorted(sources)),
+        keys_in(reference_t.c.resource_type, reference_t.c.resource_id, sources),
         reference_t.c.target_id.is_not(None)))
     if inc.param != "*":
         stmt = stmt.where(reference_t.c.param == inc.param)
@@ -204,7 +214,7 @@ def _forward(conn: Connection, inc: Include, keys: set[tuple[str, str]]) -> set[
 
 def _reverse(conn: Connection, inc: Include, keys: set[tuple[str, str]]) -> set[tuple[str, str]]:
     stmt = select(reference_t.c.resource_type, reference_t.c.resource_id).where(
-        tuple_(reference_t.c.target_type, reference_t.c.target_id).in_(sorted(keys)))
+        keys_in(reference_t.c.target_type, reference_t.c.target_id, keys))
     if inc.source != "*":
         stmt = stmt.where(reference_t.c.resource_type == inc.source)
     if inc.param != "*":

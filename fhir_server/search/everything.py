@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select, tuple_
+from sqlalchemy import and_, or_, select
 
 from ..bundle_out import search_bundle
 from ..context import READ
@@ -16,20 +16,19 @@ from ..fhirtime import parse_instant
 from ..ops import OperationSpec, OpRequest, register
 from ..storage.repository import SearchResult, ordered
 from ..storage.tables import reference_t, resource_t
-from .engine import SearchQuery
+from .engine import SearchQuery, keys_in
 from .query import compartments
 
 MAX_RESOURCES = 5000
 
 
-def _in_compartment(patient_ids: list[str]) -> Any:
+def _compartment_members(patient_ids: list[str]) -> Any:
+    """(type, id) of the resources that point at the patients through a compartment param."""
     per_type = [and_(reference_t.c.resource_type == rtype, reference_t.c.param.in_(params))
                 for rtype, params in compartments()["Patient"].items()]
-    return exists().where(and_(
-        reference_t.c.resource_type == resource_t.c.resource_type,
-        reference_t.c.resource_id == resource_t.c.id,
+    return select(reference_t.c.resource_type, reference_t.c.resource_id).where(and_(
         reference_t.c.target_type == "Patient", reference_t.c.target_id.in_(patient_ids),
-        or_(*per_type)))
+        or_(*per_type))).distinct()
 
 
 def everything(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
@@ -44,10 +43,12 @@ def everything(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
         else:
             ids = [r.id for r in conn.execute(select(resource_t.c.id).where(and_(
                 resource_t.c.resource_type == "Patient", resource_t.c.deleted.is_(False))))]
-        cond = or_(and_(resource_t.c.resource_type == "Patient", resource_t.c.id.in_(ids)),
-                   _in_compartment(ids))
+        members = conn.execute(_compartment_members(ids)).all()
+        keys = {("Patient", i) for i in ids} | {(m.resource_type, m.resource_id)
+                                                for m in members}
         stmt = select(resource_t.c.resource_type, resource_t.c.id, resource_t.c.content).where(
-            and_(resource_t.c.deleted.is_(False), cond))
+            and_(resource_t.c.deleted.is_(False),
+                 keys_in(resource_t.c.resource_type, resource_t.c.id, keys)))
         if since_value:
             stmt = stmt.where(resource_t.c.last_updated >= parse_instant(since_value, "_since"))
         if types:
@@ -57,13 +58,13 @@ def everything(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
             raise bad_request(f"More than {MAX_RESOURCES} resources: use _since or _type")
         found = {(r.resource_type, r.id) for r in rows}
         refs = conn.execute(select(reference_t.c.target_type, reference_t.c.target_id).where(
-            and_(tuple_(reference_t.c.resource_type, reference_t.c.resource_id).in_(
-                sorted(found)), reference_t.c.target_id.is_not(None)))).all() if found else []
+            and_(keys_in(reference_t.c.resource_type, reference_t.c.resource_id, found),
+                 reference_t.c.target_id.is_not(None)))).all() if found else []
         extra = {(r.target_type, r.target_id) for r in refs} - found
         if types:
             extra = {k for k in extra if k[0] in types}
         more = conn.execute(select(resource_t.c.content).where(and_(
-            tuple_(resource_t.c.resource_type, resource_t.c.id).in_(sorted(extra)),
+            keys_in(resource_t.c.resource_type, resource_t.c.id, extra),
             resource_t.c.deleted.is_(False)))).all() if extra else []
     resources = [ordered(r.content) or {} for r in rows] + [ordered(r.content) or {}
                                                            for r in more]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, true
+from sqlalchemy import and_, exists, or_, select, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import Boolean
@@ -67,5 +67,8 @@ def text_condition(type_expr: Any, id_expr: Any, code: str, value: str,
     alts = [FullTextMatch(field, terms) for terms in (words(a) for a in alternatives) if terms]
     if not alts:
         return true()
+    if isinstance(type_expr, str):
+        return id_expr.in_(select(text_t.c.resource_id).where(and_(
+            text_t.c.resource_type == type_expr, or_(*alts))).correlate(None))
     return exists().where(and_(text_t.c.resource_type == type_expr,
                                text_t.c.resource_id == id_expr, or_(*alts)))

@@ -80,7 +80,24 @@ def _owned(table: Any, t: Target, code: str) -> list[ColumnElement[bool]]:
 
 
 def _exists(table: Any, t: Target, code: str, cond: ColumnElement[bool]) -> ColumnElement[bool]:
+    """``t`` has an index row of ``code`` matching ``cond``.
+
+    With a known type this is ``id IN (SELECT resource_id FROM index WHERE ...)``: a
+    semi-join both databases plan from the index, instead of a probe per candidate row.
+    Subqueries never correlate: each one reads its own table, which SQL scoping resolves
+    to the innermost FROM even when the same table appears further out.
+    """
+    if t.rtype:
+        return t.id_col.in_(_rows(table, t.rtype, code, cond))
     return exists().where(and_(*_owned(table, t, code), cond))
+
+
+def _rows(table: Any, rtype: str, code: str | None, *conds: Any, column: str = "resource_id"
+          ) -> Any:
+    where = [table.c.resource_type == rtype, *conds]
+    if code is not None:
+        where.insert(1, table.c.param == code)
+    return select(table.c[column]).where(and_(*where)).correlate(None)
 
 
 def criterion(t: Target, name: str, value: str, depth: int = 0) -> ColumnElement[bool] | None:
@@ -92,7 +109,11 @@ def criterion(t: Target, name: str, value: str, depth: int = 0) -> ColumnElement
     if code == "_id":
         return t.id_col.in_(value.split(",")) if not modifier else None
     if code == "_lastUpdated":
-        return or_(*[v.last_updated_cond(t.updated_col, x) for x in value.split(",")])
+        if t.updated_col is not None:
+            return or_(*[v.last_updated_cond(t.updated_col, x) for x in value.split(",")])
+        cond = or_(*[v.last_updated_cond(resource_t.c.last_updated, x) for x in value.split(",")])
+        return t.id_col.in_(_rows(resource_t, str(t.rtype), None, resource_t.c.deleted.is_(False),
+                                  cond, column="id"))
     if code in ("_text", "_content"):
         return _text(t, code, value)
     param = params_for(t.rtype).get(code)
@@ -101,7 +122,9 @@ def criterion(t: Target, name: str, value: str, depth: int = 0) -> ColumnElement
     if dot:
         return _chain(t, param, modifier, chain, value, depth)
     if modifier == "missing":
-        present = exists().where(and_(*_owned(TABLES[param.type], t, code)))
+        table = TABLES[param.type]
+        present = (t.id_col.in_(_rows(table, t.rtype, code)) if t.rtype
+                   else exists().where(and_(*_owned(table, t, code))))
         return not_(present) if value == "true" else present
     if param.type == "token" and modifier in ("not", "not-in"):
         inner = "" if modifier == "not" else "in"
@@ -242,21 +265,18 @@ def _chain(t: Target, p: SearchParam, modifier: str, chain: str, value: str, dep
         raise bad_request(f"Cannot chain on {p.code}: it is not a reference parameter")
     if depth >= MAX_CHAIN:
         raise bad_request(f"Chains deeper than {MAX_CHAIN} levels are not supported")
+    if not t.rtype:
+        raise bad_request("Chained parameters need a resource type")
     types = [modifier] if modifier else list(p.target)
     alts = []
     for rtype in types:
-        inner_alias = resource_t.alias()
-        inner = _target(rtype, inner_alias)
+        # the referenced resource is known by the reference row's target id
+        inner = Target(rtype, reference_t.c.target_type, reference_t.c.target_id, None)
         cond = criterion(inner, chain, value, depth + 1)
         if cond is None:
             continue
-        alts.append(exists().where(and_(
-            *_owned(reference_t, t, p.code),
-            reference_t.c.target_type == rtype,
-            exists().where(and_(inner_alias.c.resource_type == rtype,
-                                inner_alias.c.id == reference_t.c.target_id,
-                                inner_alias.c.deleted.is_(False), cond)),
-        )))
+        alts.append(t.id_col.in_(_rows(reference_t, t.rtype, p.code,
+                                       reference_t.c.target_type == rtype, cond)))
     if not alts:
         raise bad_request(f"Unknown chained parameter {chain!r} on {'/'.join(types)}")
     return or_(*alts)
@@ -273,20 +293,15 @@ def _has(t: Target, name: str, value: str, depth: int) -> ColumnElement[bool]:
         raise bad_request(f"{rtype} has no reference parameter {ref_code!r}")
     if depth >= MAX_CHAIN:
         raise bad_request(f"_has nested deeper than {MAX_CHAIN} levels is not supported")
-    inner_alias = resource_t.alias()
-    ref = reference_t.alias()
-    inner = _target(rtype, inner_alias)
+    if not t.rtype:
+        raise bad_request("_has needs a resource type")
+    # the referring resource is known by the reference row's own resource id
+    inner = Target(rtype, reference_t.c.resource_type, reference_t.c.resource_id, None)
     cond = criterion(inner, rest, value, depth + 1)
     if cond is None:
         raise bad_request(f"Unknown parameter {rest!r} on {rtype} in {name}")
-    own_type = t.rtype if t.rtype else t.type_col
-    return exists().where(and_(
-        ref.c.resource_type == rtype, ref.c.param == ref_code,
-        ref.c.target_type == own_type, ref.c.target_id == t.id_col,
-        exists().where(and_(inner_alias.c.resource_type == rtype,
-                            inner_alias.c.id == ref.c.resource_id,
-                            inner_alias.c.deleted.is_(False), cond)),
-    ))
+    return t.id_col.in_(_rows(reference_t, rtype, ref_code, reference_t.c.target_type == t.rtype,
+                              cond, column="target_id"))
 
 
 def _text(t: Target, code: str, value: str) -> ColumnElement[bool]:
@@ -301,12 +316,13 @@ def compartment_cond(compartment: str, cid: str, rtype: str) -> ColumnElement[bo
         raise bad_request(f"{rtype} is not in the {compartment} compartment")
     conds: list[Col[bool]] = []
     t = root_target(rtype)
-    for code in params:
-        if code == "{def}":
-            conds.append(t.id_col == cid)
-            continue
-        conds.append(_exists(reference_t, t, code, and_(
-            reference_t.c.target_type == compartment, reference_t.c.target_id == cid)))
+    if "{def}" in params:
+        conds.append(t.id_col == cid)
+    codes = [c for c in params if c != "{def}"]
+    if codes:
+        conds.append(t.id_col.in_(_rows(reference_t, rtype, None, reference_t.c.param.in_(codes),
+                                        reference_t.c.target_type == compartment,
+                                        reference_t.c.target_id == cid)))
     return or_(*conds)
 
 

@@ -31,7 +31,8 @@ class ResourceRow(SQLModel, table=True):
     """The current version of every resource (deleted ones keep a tombstone row)."""
 
     __tablename__ = "resource"
-    __table_args__ = (Index("ix_resource_updated", "last_updated"),)
+    __table_args__ = (Index("ix_resource_updated", "last_updated"),
+                      Index("ix_resource_type_updated", "resource_type", "last_updated"))
 
     resource_type: str = Field(primary_key=True, max_length=64)
     id: str = Field(primary_key=True, max_length=64)
