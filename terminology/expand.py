@@ -78,11 +78,14 @@ class Expander:
     def code_system(self, system: str, version: str | None, action: str = "expanded"
                     ) -> CodeSystemModel:
         want = self.resolve_version(system, version)
+        check = self.ctx.check_versions.get(system)
+        if want is None and check is not None:
+            want = check  # nothing pins a version: the one checked for is the one used
         cs = self.ctx.code_system(system, want)
         if cs is None:
             raise self.unknown_system(system, want, action)
-        check = self.ctx.check_versions.get(system)
-        if check is not None and not matches(check, cs.version):
+        # when validating, the check of each coding reports a version refused by the check
+        if check is not None and not matches(check, cs.version) and not self.for_validation:
             raise tx_error(400, "exception", "version-error",
                            f"The version '{cs.version}' is not allowed for system '{system}': "
                            f"required to be '{check}' by a version-check parameter",

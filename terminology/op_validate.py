@@ -117,6 +117,14 @@ def _members(vs: Json, exp: Expander) -> tuple[dict[Any, Any], list[Json]]:
         raise
 
 
+VERSION_OR_SYSTEM = ("vs-invalid", "not-found", "version-error")
+
+
+def _tx_type(issue: Json) -> str:
+    return next((str(c.get("code")) for c in (issue.get("details") or {}).get("coding") or []),
+                "")
+
+
 def _message_id(issue: Json) -> str:
     return next((str(e.get("valueString")) for e in issue.get("extension") or []
                  if str(e.get("url", "")).endswith("operationoutcome-message-id")), "")
@@ -153,7 +161,11 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
         good = [o for o in outcomes if o.valid and o.member]
         result = bool(good) and not pre
         best = good[0] if good else next((o for o in outcomes if o.concept is not None), None)
-        if not good and vs is not None and not all(o.unknown_systems for o in outcomes):
+        # a coding refused for its version or system says why itself; a code not in the
+        # value set (or not in its code system) gets the general message as well
+        own_errors = any(i["severity"] == "error" and _tx_type(i) in VERSION_OR_SYSTEM
+                         for o in outcomes for i in o.issues)
+        if not good and vs is not None and not own_errors:
             issues.insert(0, tx_issue("error", "code-invalid", "not-in-vs",
                                       f"No valid coding was found for the value set "
                                       f"'{vurl(vs)}'", "TX_GENERAL_CC_ERROR_MESSAGE"))

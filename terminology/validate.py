@@ -141,8 +141,11 @@ def check_item(item: Item, vs: Json | None, members: dict[Key, Entry] | None, ex
                               f"The code system '{system}' version '{shown}' in the ValueSet "
                               f"include is different to the one in the value ('{item.version}')",
                               message_id="VALUESET_VALUE_MISMATCH", path=item.at("version"))
-            if vs_cs is not None:
+            if vs_cs is not None and not (cs is not None and ev and is_wildcard(ev)
+                                          and matches(ev, item.version)):
                 cs = vs_cs
+            elif vs_cs is not None:
+                pass  # the value's own version is one the include's wildcard allows
             elif ev and not is_wildcard(ev):
                 _unknown_system(out, item, exp, system, ev)
     else:
