@@ -30,12 +30,14 @@ LANGUAGES = ("fr", "en")
 
 @lru_cache(maxsize=1)
 def model() -> AiModel:
+    """The AI Device's model version. No "+" in it: the shared builder puts the version
+    unencoded in a conditional-update URL, where "+" would read as a space."""
     eds = version("edsnlp")
     card = (f"# extract-rules {RULES_VERSION}\n\nRule-based clinical information extraction "
             f"built on edsnlp {eds} (AP-HP): sentences, negation, hypothesis, family and "
             "history qualifiers; Romedi drug lexicon with ATC codes; an ICD-10 lexicon of "
             "common conditions (French and English). Outputs are unconfirmed until reviewed.\n")
-    return AiModel("extract-rules", f"{RULES_VERSION}+edsnlp{eds}", card)
+    return AiModel("extract-rules", f"{RULES_VERSION}-edsnlp{eds}", card)
 
 
 def _bool(p: dict[str, Any] | None, name: str) -> bool:
