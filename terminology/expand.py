@@ -65,6 +65,8 @@ class Expander:
         self._stack: list[str] = []
         self._resources: list[Json] = []
         self.for_validation = False
+        #: system-version / check-system-version parameters that decided a version
+        self.applied: list[tuple[str, str]] = []
 
     # -- code system resolution ---------------------------------------------------------
     def resolve_version(self, system: str, version: str | None) -> str | None:
@@ -73,7 +75,14 @@ class Expander:
             return forced
         if version:
             return version
-        return self.ctx.default_versions.get(system)
+        default = self.ctx.default_versions.get(system)
+        if default is not None:
+            self._applied("system-version", f"{system}|{default}")
+        return default
+
+    def _applied(self, name: str, canonical: str) -> None:
+        if (name, canonical) not in self.applied:
+            self.applied.append((name, canonical))
 
     def code_system(self, system: str, version: str | None, action: str = "expanded"
                     ) -> CodeSystemModel:
@@ -81,6 +90,7 @@ class Expander:
         check = self.ctx.check_versions.get(system)
         if want is None and check is not None:
             want = check  # nothing pins a version: the one checked for is the one used
+            self._applied("check-system-version", f"{system}|{check}")
         cs = self.ctx.code_system(system, want)
         if cs is None:
             raise self.unknown_system(system, want, action)

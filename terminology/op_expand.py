@@ -66,6 +66,11 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
     for name in ECHO:
         for item in p.all(name):
             params.append({k: v for k, v in item.items() if k != "id"})
+    for item in p.all("force-system-version"):
+        value = next((v for k, v in item.items() if k.startswith("value")), None)
+        if value is not None:
+            params.append({"name": "force-system-version", "valueUri": str(value)})
+    params.extend({"name": name, "valueUri": value} for name, value in exp.applied)
     for url in exp.used_cs:
         params.append({"name": "used-codesystem", "valueUri": url})
     for url in exp.used_vs:
@@ -81,8 +86,13 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
     if params:
         expansion["parameter"] = params
     declared: dict[str, Json] = {}
-    contains = [_contains(e, langs, props, with_designations, with_definition, declared)
-                for e in page]
+    versions: dict[str, set[str | None]] = {}
+    for e in entries:
+        versions.setdefault(e.system, set()).add(e.version)
+    # contains.version only tells versions apart: where one expansion mixes several
+    multi = {system for system, vs_ in versions.items() if len(vs_) > 1}
+    contains = [_contains(e, langs, props, with_designations, with_definition, declared,
+                          e.system in multi) for e in page]
     if declared:
         expansion["property"] = list(declared.values())
     if contains:
@@ -96,9 +106,9 @@ def _vurl(res: Json) -> str:
 
 
 def _contains(e: Entry, langs: list[str], props: list[str], with_designations: bool,
-              with_definition: bool, declared: dict[str, Json]) -> Json:
+              with_definition: bool, declared: dict[str, Json], with_version: bool) -> Json:
     item: Json = {"system": e.system}
-    if e.version and e.version_explicit:
+    if e.version and with_version:
         item["version"] = e.version
     if e.abstract:
         item["abstract"] = True
