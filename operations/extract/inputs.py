@@ -2,7 +2,8 @@
 
 Attachments (https://hl7.org/fhir/R4/datatypes.html#Attachment) are read from ``data``
 (base64) or from a ``url`` naming a stored Binary. text/plain is decoded (charset from the
-content type, UTF-8 by default); application/pdf is read through its text layer (pypdf).
+content type, UTF-8 by default); application/pdf is read through its text layer (pypdf), or
+by OCR from its page images when it has none; images are read by OCR (:mod:`.scans`).
 Everything else is refused with 415 before any work, oversize input with 413.
 """
 
@@ -17,13 +18,15 @@ from typing import Any
 from fhir_server.errors import bad_request, too_large, unsupported_media_type
 from fhir_server.ops import OpRequest
 
+from .scans import ocr_images
+
 #: Longest text analysed (code points) and largest attachment (bytes).
 MAX_TEXT_CHARS = 500_000
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 MAX_PDF_PAGES = 200
 TEXT_TYPES = ("text/plain",)
 PDF_TYPES = ("application/pdf",)
-IMAGE_TYPES = ("image/png", "image/jpeg", "image/tiff")
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/tiff")  # scanned: read by OCR (.scans)
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Source:
     reference: dict[str, Any]
     content_type: str
     title: str = ""
+    ocr: bool = False
 
 
 def _check_text(text: str, where: str) -> str:
@@ -60,7 +64,8 @@ def _attachment_bytes(req: OpRequest, att: dict[str, Any], where: str) -> bytes:
     raise bad_request(f"{where} has neither data nor a Binary url", where)
 
 
-def _pdf_text(data: bytes, where: str) -> str:
+def _pdf_text(data: bytes, where: str) -> tuple[str, bool]:
+    """The PDF's text layer; a scanned PDF (no text) is read by OCR from its page images."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -69,34 +74,39 @@ def _pdf_text(data: bytes, where: str) -> str:
         if len(reader.pages) > MAX_PDF_PAGES:
             raise too_large(f"{where} has more than {MAX_PDF_PAGES} pages")
         pages = [page.extract_text() or "" for page in reader.pages]
+        text = "\n\n".join(p.strip() for p in pages).strip()
+        if text:
+            return text, False
+        images = [img.data for page in reader.pages for img in page.images]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise bad_request(f"{where} is not a readable PDF: {exc}", where) from exc
-    text = "\n\n".join(p.strip() for p in pages).strip()
-    if not text:
-        raise unsupported_media_type(f"{where} is a PDF without a text layer; scanned documents "
-                                     "(OCR) are not supported yet")
-    return text
+    if not images:
+        raise bad_request(f"{where} is a PDF with neither text nor images", where)
+    return ocr_images(images, where), True
 
 
-def attachment_text(req: OpRequest, att: dict[str, Any], where: str) -> tuple[str, str]:
-    """The text of an Attachment and its (normalised) content type."""
+def attachment_text(req: OpRequest, att: dict[str, Any],
+                    where: str) -> tuple[str, str, bool]:
+    """The text of an Attachment, its (normalised) content type, and whether OCR read it."""
     ctype = str(att.get("contentType") or "").lower()
     base = ctype.split(";")[0].strip()
-    if base not in TEXT_TYPES + PDF_TYPES:
-        extra = " (scanned images need OCR, not supported yet)" if base in IMAGE_TYPES else ""
+    if base not in TEXT_TYPES + PDF_TYPES + IMAGE_TYPES:
         raise unsupported_media_type(
-            f"{where}.contentType {ctype or '(none)'!r} is not supported{extra}; "
-            "use text/plain or application/pdf")
+            f"{where}.contentType {ctype or '(none)'!r} is not supported; use text/plain, "
+            "application/pdf, image/png, image/jpeg or image/tiff")
     data = _attachment_bytes(req, att, where)
     if len(data) > MAX_DOCUMENT_BYTES:
         raise too_large(f"{where} is larger than {MAX_DOCUMENT_BYTES} bytes")
     if base in PDF_TYPES:
-        return _check_text(_pdf_text(data, where), where), base
+        text, ocr = _pdf_text(data, where)
+        return _check_text(text, where), base, ocr
+    if base in IMAGE_TYPES:
+        return _check_text(ocr_images([data], where), where), base, True
     charset = "utf-8"
     if "charset=" in ctype:
         charset = ctype.split("charset=", 1)[1].split(";")[0].strip()
     try:
-        return _check_text(data.decode(charset), where), base
+        return _check_text(data.decode(charset), where), base, False
     except (LookupError, UnicodeDecodeError) as exc:
         raise bad_request(f"{where} is not valid {charset} text", where) from exc
 
@@ -112,9 +122,11 @@ def read_source(req: OpRequest) -> tuple[Source, dict[str, Any] | None]:
         atts = [c.get("attachment") or {} for c in docref.get("content") or []]
         if not atts:
             raise bad_request(f"DocumentReference/{req.id} has no content to analyse")
-        text, ctype = attachment_text(req, atts[0], "DocumentReference.content[0].attachment")
+        text, ctype, ocr = attachment_text(req, atts[0],
+                                           "DocumentReference.content[0].attachment")
         ref = {"reference": f"DocumentReference/{req.id}"}
-        return Source(text, ref, ctype, str(atts[0].get("title") or "")), docref.get("subject")
+        title = str(atts[0].get("title") or "")
+        return Source(text, ref, ctype, title, ocr), docref.get("subject")
     if text_p and doc_p:
         raise bad_request("Send either text or document, not both")
     if text_p:
@@ -126,7 +138,7 @@ def read_source(req: OpRequest) -> tuple[Source, dict[str, Any] | None]:
         att = doc_p.get("valueAttachment")
         if not isinstance(att, dict):
             raise bad_request("Parameter document must be a valueAttachment", "document")
-        text, ctype = attachment_text(req, att, "document")
+        text, ctype, ocr = attachment_text(req, att, "document")
         title = str(att.get("title") or "document sent to $extract")
-        return Source(text, {"display": title}, ctype, title), None
+        return Source(text, {"display": title}, ctype, title, ocr), None
     raise bad_request("$extract needs a text or a document parameter")

@@ -22,6 +22,7 @@ from .facts import extract
 from .inputs import Source, read_source
 from .language import detect
 from .resources import CONFIDENCE, to_resource
+from .scans import ocr_model
 
 DEFINITION = "http://fhir-ai.example.org/OperationDefinition/extract"
 RULES_VERSION = "0.1.0"
@@ -95,7 +96,8 @@ def handle(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
         raise bad_request("persist=true needs a subject (the facts belong to a Patient)",
                           "subject")
     lang = _language(req, src.text)
-    call = AiCall(req, "extract", [model()])
+    models = [model(), ocr_model()] if src.ocr else [model()]
+    call = AiCall(req, "extract", models)
     call.add_input(src.reference)
     for fact in extract(src.text, lang):
         call.add_output(to_resource(fact, subject), confidence=CONFIDENCE[fact.kind])

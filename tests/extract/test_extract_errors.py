@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 from typing import Any
 
 import pytest
@@ -24,11 +25,8 @@ CASES: list[tuple[str, list[dict[str, Any]], int, str]] = [
      "Send either text or document, not both"),
     ("empty text", [{"name": "text", "valueString": "   "}], 400, "text is empty"),
     ("unsupported type", [_att("application/msword", b"HTA")], 415,
-     "document.contentType 'application/msword' is not supported; "
-     "use text/plain or application/pdf"),
-    ("scanned image", [_att("image/png", b"\x89PNG")], 415,
-     "document.contentType 'image/png' is not supported (scanned images need OCR, "
-     "not supported yet); use text/plain or application/pdf"),
+     "document.contentType 'application/msword' is not supported; use text/plain, "
+     "application/pdf, image/png, image/jpeg or image/tiff"),
     ("bad base64", [{"name": "document", "valueAttachment": {
         "contentType": "text/plain", "data": "@@not base64@@"}}], 400,
      "document.data is not valid base64"),
@@ -59,6 +57,23 @@ def test_corrupt_pdf(client: TestClient) -> None:
     outcome = extract(client, _att("application/pdf", b"%PDF-1.4\ngarbage"), status=400)
     assert outcome["issue"][0]["diagnostics"].startswith("document is not a readable PDF")
     assert count(client, "AuditEvent") == before
+
+
+def test_corrupt_image(client: TestClient) -> None:
+    before = count(client, "AuditEvent")
+    outcome = extract(client, _att("image/png", b"\x89PNG\r\n\x1a\nbroken"), status=400)
+    assert outcome["issue"][0]["diagnostics"].startswith("document is not a readable image")
+    assert count(client, "AuditEvent") == before
+
+
+def test_image_bomb(client: TestClient) -> None:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("1", (10_000, 5_000)).save(buf, "PNG")  # 50 Mpx in a few kB
+    outcome = extract(client, _att("image/png", buf.getvalue()), status=413)
+    assert outcome["issue"][0]["diagnostics"] == (
+        "document has a page of 10000x5000 pixels (at most 40000000 pixels)")
 
 
 def test_not_a_parameters_body(client: TestClient) -> None:
