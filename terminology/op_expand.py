@@ -42,7 +42,9 @@ def _text_match(e: Entry, text: str) -> bool:
 
 
 def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
-    langs = parse_languages(p.display_language())
+    asked = p.string("displayLanguage")
+    language = asked or _compose_parameter(vs, "displayLanguage") or p.display_language()
+    langs = parse_languages(language)
     active_only = p.boolean("activeOnly")
     if active_only:
         entries = [e for e in entries if not e.inactive]
@@ -66,6 +68,8 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
     for name in ECHO:
         for item in p.all(name):
             params.append({k: v for k, v in item.items() if k != "id"})
+    if language and not asked:
+        params.append({"name": "displayLanguage", "valueCode": language})
     for item in p.all("force-system-version"):
         value = next((v for k, v in item.items() if k.startswith("value")), None)
         if value is not None:
@@ -103,6 +107,19 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
 
 def _vurl(res: Json) -> str:
     return f"{res.get('url')}|{res['version']}" if res.get("version") else str(res.get("url"))
+
+
+def _compose_parameter(vs: Json, name: str) -> str | None:
+    """A value of the ``valueset-expansion-parameter`` extension on the compose
+    (https://build.fhir.org/ig/HL7/fhir-extensions/StructureDefinition-valueset-expansion-parameter.html)."""
+    for ext in (vs.get("compose") or {}).get("extension") or []:
+        if not str(ext.get("url", "")).endswith("/valueset-expansion-parameter"):
+            continue
+        parts = {e.get("url"): next((v for k, v in e.items() if k.startswith("value")), None)
+                 for e in ext.get("extension") or []}
+        if parts.get("name") == name and parts.get("value") is not None:
+            return str(parts["value"])
+    return None
 
 
 def _contains(e: Entry, langs: list[str], props: list[str], with_designations: bool,
