@@ -95,8 +95,9 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
         versions.setdefault(e.system, set()).add(e.version)
     # contains.version only tells versions apart: where one expansion mixes several
     multi = {system for system, vs_ in versions.items() if len(vs_) > 1}
+    wanted = [str(v) for v in p.values("designation")]
     contains = [_contains(e, langs, props, with_designations, with_definition, declared,
-                          e.system in multi) for e in page]
+                          e.system in multi, wanted) for e in page]
     if declared:
         expansion["property"] = list(declared.values())
     if contains:
@@ -107,6 +108,36 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
 
 def _vurl(res: Json) -> str:
     return f"{res.get('url')}|{res['version']}" if res.get("version") else str(res.get("url"))
+
+
+PREFERRED = {"system": "http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra",
+             "code": "preferredForLanguage", "display": "Preferred For Language"}
+
+
+def _designations(e: Entry, display: str | None, wanted: list[str]) -> list[Json]:
+    """The designations of an entry, less the one shown as display; the code system's own
+    display joins them when another language's display is shown. ``wanted`` (the
+    ``designation`` parameter: ``urn:ietf:bcp:47|lang`` or ``system|code`` of a use)
+    restricts them."""
+    out: list[Json] = []
+    own = e.concept.display if e.concept is not None else None
+    cs_lang = e.cs.language if e.cs is not None else None
+    rest = list(e.designations)
+    if own and display and own != display:
+        out.append({"language": cs_lang or "en", "use": PREFERRED, "value": own})
+        shown = next((d for d in rest if d.value == display), None)
+        rest = [d for d in rest if d is not shown]  # the one shown as display
+    else:
+        rest = [d for d in rest if d.value != display or (d.language or cs_lang) != cs_lang]
+    out += [d.to_json() for d in rest]
+    if not wanted:
+        return out
+
+    def keep(d: Json) -> bool:
+        use = d.get("use") or {}
+        return any(w == f"urn:ietf:bcp:47|{d.get('language')}"
+                   or w == f"{use.get('system')}|{use.get('code')}" for w in wanted)
+    return [d for d in out if keep(d)]
 
 
 def _compose_parameter(vs: Json, name: str) -> str | None:
@@ -123,7 +154,8 @@ def _compose_parameter(vs: Json, name: str) -> str | None:
 
 
 def _contains(e: Entry, langs: list[str], props: list[str], with_designations: bool,
-              with_definition: bool, declared: dict[str, Json], with_version: bool) -> Json:
+              with_definition: bool, declared: dict[str, Json], with_version: bool,
+              wanted: list[str]) -> Json:
     item: Json = {"system": e.system}
     if e.version and with_version:
         item["version"] = e.version
@@ -136,7 +168,7 @@ def _contains(e: Entry, langs: list[str], props: list[str], with_designations: b
     if display:
         item["display"] = display
     if with_designations:
-        ds = [d.to_json() for d in e.designations if d.value != display or d.language]
+        ds = _designations(e, display, wanted)
         if ds:
             item["designation"] = ds
     out_props: list[Json] = []
