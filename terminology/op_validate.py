@@ -164,7 +164,7 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
         # a coding refused for its version or system says why itself; a code not in the
         # value set (or not in its code system) gets the general message as well
         own_errors = any(i["severity"] == "error" and _tx_type(i) in VERSION_OR_SYSTEM
-                         for o in outcomes for i in o.issues)
+                         for o in outcomes if not o.outside_vs for i in o.issues)
         if not good and vs is not None and not own_errors:
             issues.insert(0, tx_issue("error", "code-invalid", "not-in-vs",
                                       f"No valid coding was found for the value set "
@@ -192,8 +192,9 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
         if best.concept is not None and best.concept.inactive:
             params.append({"name": "inactive", "valueBoolean": True})
     for o in outcomes:
+        name = "x-unknown-system" if o.outside_vs else "x-caused-by-unknown-system"
         for s in o.unknown_systems:
-            params.append({"name": "x-caused-by-unknown-system", "valueCanonical": s})
+            params.append({"name": name, "valueCanonical": s})
     params.append({"name": "result", "valueBoolean": result})
     errors = sorted(i["details"]["text"] for i in issues if i["severity"] == "error")
     warnings = sorted(i["details"]["text"] for i in issues if i["severity"] == "warning")

@@ -54,6 +54,8 @@ class Outcome:
     display: str | None = None
     concept: Concept | None = None
     unknown_systems: list[str] = field(default_factory=list)
+    #: the unknown system is not one the value set includes (reported as x-unknown-system)
+    outside_vs: bool = False
 
     def error(self, *args: str | None, **kw: str | None) -> None:
         self.issues.append(tx_issue("error", *args, **kw))  # type: ignore[arg-type]
@@ -159,6 +161,8 @@ def check_item(item: Item, vs: Json | None, members: dict[Key, Entry] | None, ex
                   message_id="VALUESET_VERSION_CHECK", path=item.at("version"))
     if cs is None:
         out.member = False
+        if vs is not None and not included and out.unknown_systems:
+            _outside_value_set(item, vs, exp, opts, out)
         return out
     if exp.supplements:
         cs = ctx.with_supplements(cs, exp.supplements)
@@ -298,3 +302,18 @@ def _no_display_for_language(item: Item, cs: CodeSystemModel, c: Concept, wanted
               f"Wrong Display Name '{given}' for {cs.url}#{c.code}. There are no valid display "
               f"names found for language(s) '{langs}'. Default display is '{c.display}'",
               message_id="NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_ERR", path=item.at("display"))
+
+
+def _outside_value_set(item: Item, vs: Json, exp: Expander, opts: Options, out: Outcome
+                       ) -> None:
+    """An unknown system the value set does not include: the code is not in the value set
+    (and a value set given as system says so)."""
+    out.outside_vs = True
+    system = item.system or ""
+    if exp.ctx.value_set(system) is not None:
+        out.issues = [i for i in out.issues if i["severity"] != "error"]
+        out.unknown_systems = []
+        out.error("invalid", "invalid-data",
+                  f"The Coding references a value set, not a code system ('{system}')",
+                  message_id="Terminology_TX_System_ValueSet2", path=item.at("system"))
+    _not_in_vs(item, vs, opts, out)
