@@ -1,9 +1,12 @@
 """$extract: dev-set scores (per class, with and without status) and documents per second.
 
-    .venv/bin/python benchmarks/extract.py [--errors]
+    .venv/bin/python benchmarks/extract.py [--errors] [--inputs]
 
 Reads tests/extract/devset/*.json (text + gold facts), runs the same extraction as the
 operation, prints per-class precision / recall / F1 and the throughput on this machine.
+``--inputs`` also times text, PDF (text layer) and scanned (PNG, OCR) input through the
+input readers, and measures the OCR character error rate on the French dev-set documents
+rendered to images here (DejaVu Sans 26 px).
 """
 
 from __future__ import annotations
@@ -36,6 +39,56 @@ def run(docs: list[dict[str, Any]]) -> tuple[Score, float]:
     return score(docs, preds), len(docs) / elapsed
 
 
+def _cer(hyp: str, ref: str) -> float:
+    prev = list(range(len(ref) + 1))
+    for i, a in enumerate(hyp, 1):
+        cur = [i]
+        for j, b in enumerate(ref, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a != b)))
+        prev = cur
+    return prev[-1] / max(1, len(ref))
+
+
+def _render(lines: list[str]) -> Any:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 26)
+    page = Image.new("RGB", (1700, 60 + 48 * len(lines)), "white")
+    draw = ImageDraw.Draw(page)
+    for i, line in enumerate(lines):
+        draw.text((40, 30 + 48 * i), line, fill="black", font=font)
+    return page
+
+
+def inputs(docs: list[dict[str, Any]]) -> None:
+    import io
+
+    from operations.extract.inputs import _pdf_text
+    from operations.extract.scans import ocr_images
+    from tests.extract.pdf import text_pdf
+
+    french = [d for d in docs if d["language"] == "fr"]
+    pdfs = [text_pdf(d["text"].splitlines()) for d in french]
+    start = time.perf_counter()
+    for pdf, d in zip(pdfs, french, strict=True):
+        extract(_pdf_text(pdf, "pdf")[0], d["language"])
+    print(f"PDF (text layer): {len(pdfs) / (time.perf_counter() - start):.1f} documents/s")
+    pngs = []
+    for d in french:
+        buf = io.BytesIO()
+        _render(d["text"].splitlines()).save(buf, "PNG")
+        pngs.append(buf.getvalue())
+    ocr_images(pngs[:1], "warm-up")
+    start, errors = time.perf_counter(), []
+    for png, d in zip(pngs, french, strict=True):
+        text = ocr_images([png], "png")
+        extract(text, d["language"])
+        errors.append(_cer(text, d["text"].strip()))
+    rate = len(pngs) / (time.perf_counter() - start)
+    print(f"scanned (PNG, OCR): {rate:.2f} documents/s; OCR character error rate on "
+          f"{len(pngs)} French pages: {sum(errors) / len(errors):.3%}")
+
+
 def main() -> None:
     docs = load()
     for lang in ("fr", "en", None):
@@ -45,6 +98,8 @@ def main() -> None:
         print(table(result))
         if "--errors" in sys.argv and lang is None:
             print("\n".join(result.errors))
+    if "--inputs" in sys.argv:
+        inputs(docs)
 
 
 if __name__ == "__main__":

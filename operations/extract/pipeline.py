@@ -94,10 +94,15 @@ def build(lang: str) -> Any:
     return nlp
 
 
+#: Condition names of four letters or fewer that are words, not abbreviations.
+SHORT_WORDS = frozenset({"gout"})
+
+
 def _is_shorthand_ok(text: str) -> bool:
-    """Abbreviations (4 letters or fewer) count only when written in capitals (HTA, MI)."""
+    """Condition abbreviations (4 letters or fewer) count only in capitals (HTA, MI, PE)."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) > 4 or " " in text.strip() or text.isupper()
+    return (len(letters) > 4 or " " in text.strip() or text.isupper()
+            or strip_accents(text) in SHORT_WORDS)
 
 
 def mentions(text: str, lang: str) -> list[Mention]:
@@ -116,7 +121,7 @@ def mentions(text: str, lang: str) -> list[Mention]:
             kind, code = label, ""
         else:
             continue
-        if kind != "reaction" and not _is_shorthand_ok(ent.text):
+        if kind == "condition" and not _is_shorthand_ok(ent.text):
             continue
         sent = ent.sent
         found.append(Mention(kind, code, ent.start_char, ent.end_char, ent.text,

@@ -1,7 +1,8 @@
 """Dev-set scores must not fall below what was measured (benchmarks/extract.py prints them).
 
-Measured on the 22 documents of tests/extract/devset (12 French, 10 English), written with the
-rules: these are development scores, not an estimate for unseen documents.
+Measured on the 28 documents of tests/extract/devset (15 French, 13 English), written with the
+rules (fr-13..15 and en-11..13 were scored blind first): development scores, not an estimate
+for unseen documents.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from operations.extract.scoring import CLASSES, Score, predicted, score
 
 DEVSET = Path(__file__).parent / "devset"
 #: F1 floors per class: (entity only, entity + status); measured values minus a small margin.
-FLOORS = {"allergy": (0.95, 0.95), "medication": (0.97, 0.97), "condition": (0.96, 0.94),
+FLOORS = {"allergy": (0.97, 0.97), "medication": (0.97, 0.97), "condition": (0.97, 0.95),
           "family": (0.95, 0.95)}
 
 
