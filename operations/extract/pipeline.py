@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from . import rules_en
+from . import rules_en, rules_fr
 from .lexicon import ALLERGENS, CONDITIONS, ENGLISH_DRUGS, REACTIONS
 
 _LOCK = threading.Lock()
@@ -83,7 +83,11 @@ def build(lang: str) -> Any:
     nlp.add_pipe(eds.matcher(name="others", terms=_other_terms(lang), attr="NORM"))
     if lang == "fr":
         nlp.add_pipe(eds.negation())
-        nlp.add_pipe(eds.hypothesis())
+        from edsnlp.pipes.qualifiers.hypothesis import patterns as hyp
+
+        nlp.add_pipe(eds.hypothesis(
+            preceding=[*hyp.preceding, *rules_fr.HYPOTHESIS_PRECEDING],
+            following=[*hyp.following, *rules_fr.HYPOTHESIS_FOLLOWING]))
         nlp.add_pipe(eds.family(use_sections=False))
         nlp.add_pipe(eds.history())
     else:

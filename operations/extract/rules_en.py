@@ -31,7 +31,8 @@ HYPOTHESIS = {
                   "evaluate for", "concern for", "concerning for", "may be", "might be",
                   "questionable", "presumed", "presumptive", "risk of", "if", "in case of",
                   "should", "to be excluded", "screening for", "worried about", "?"],
-    "following": ["suspected", "is possible", "not excluded", "to be ruled out",
+    "following": ["suspected", "unlikely", "is unlikely", "less likely", "is possible",
+                  "not excluded", "to be ruled out",
                   "to be excluded", "?", "is suspected", "is likely", "not ruled out"],
     "termination": ["but", "however", "although", "except", "which", ";"],
 }

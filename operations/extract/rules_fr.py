@@ -14,3 +14,9 @@ RELATIONS = {
     "cousine": "COUSN", "parents": "PRN", "jumeau": "TWIN", "jumelle": "TWIN",
     "neveu": "NEPHEW", "niece": "NIECE", "grand-parents": "GRPRN",
 }
+
+#: Hypothesis cues added to edsnlp's French lists (conjugated forms its verb lists miss).
+HYPOTHESIS_PRECEDING = ["on evoque", "evoque", "evoquant", "evocateur de", "evocatrice de",
+                        "diagnostic differentiel", "a evoquer", "hypothese de", "hypothese"]
+HYPOTHESIS_FOLLOWING = ["a confirmer", "a eliminer", "evoque", "evoquee",
+                        "suspecte", "suspectee", "non exclu", "non exclue", "probable"]
