@@ -111,9 +111,8 @@ def _is_shorthand_ok(text: str) -> bool:
 
 def mentions(text: str, lang: str) -> list[Mention]:
     """All mentions in ``text`` with their qualifiers, in document order."""
-    nlp = build(lang)
-    with _LOCK:  # spaCy pipelines are not documented as thread-safe
-        doc = nlp(text)
+    with _LOCK:  # built once; spaCy pipelines are not documented as thread-safe
+        doc = build(lang)(text)
     found: list[Mention] = []
     for ent in doc.ents:
         label = ent.label_
