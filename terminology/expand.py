@@ -213,7 +213,15 @@ class Expander:
         for flt in inc.get("filter") or []:
             found = apply_filter(cs, flt)
             codes = found if codes is None else [c for c in codes if c in set(found)]
-        concepts = [cs.concepts[c] for c in codes] if codes is not None else list(cs.all())
+        text = self.opts.filter if not self.for_validation else None
+        # the text filter of $expand, applied before the size check: a filtered expansion
+        # of a large code system stays cheap
+        if codes is None:
+            concepts = cs.search(text) if text else list(cs.all())
+        else:
+            concepts = [cs.concepts[c] for c in codes]
+            if text:
+                concepts = [c for c in concepts if _text_match(c, text)]
         if len(concepts) > self.opts.limit and not self.for_validation:
             raise too_costly({"url": system}, self.opts.limit)
         for c in concepts:
@@ -223,6 +231,12 @@ class Expander:
     def _entry(self, cs: CodeSystemModel, c: Concept, explicit: bool) -> Entry:
         return Entry(cs.url, cs.version, c.code, c.display, c, cs, list(c.designations),
                      version_explicit=explicit)
+
+
+def _text_match(c: Concept, text: str) -> bool:
+    t = text.lower()
+    return any(t in h.lower() for h in (c.code, c.display or "",
+                                        *(d.value for d in c.designations)))
 
 
 def _from_expansion(exp: Json) -> list[Entry]:

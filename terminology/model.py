@@ -91,6 +91,8 @@ class CodeSystemModel:
     #: property code -> definition (code, uri, type, description)
     property_defs: dict[str, Json] = field(default_factory=dict)
     _lower: dict[str, str] | None = None
+    #: (code, lower-cased code + display + designations) in ``all()`` order, built once
+    _search: list[tuple[str, str]] | None = None
 
     @property
     def case_sensitive(self) -> bool:
@@ -120,6 +122,16 @@ class CodeSystemModel:
             self._lower = {c.lower(): c for c in self.concepts}
         real = self._lower.get(code.lower())
         return self.concepts.get(real) if real else None
+
+    def search(self, text: str) -> list[Concept]:
+        """Concepts whose code, display or a designation contains ``text`` (any case), in
+        ``all()`` order; the $expand ``filter``."""
+        if self._search is None:
+            self._search = [(c.code, "\n".join([c.code, c.display or "",
+                                                 *(d.value for d in c.designations)]).lower())
+                            for c in self.all()]
+        t = text.lower()
+        return [self.concepts[code] for code, hay in self._search if t in hay]
 
     def all(self) -> Iterator[Concept]:
         """Every concept, depth first in definition order."""
@@ -226,6 +238,7 @@ def apply_supplement(base: CodeSystemModel, supplement: Json) -> CodeSystemModel
     import copy
 
     out = copy.deepcopy(base)
+    out._search = None
     sup = from_resource(supplement)
     lang = supplement.get("language")
     out.property_defs.update({k: v for k, v in sup.property_defs.items()
