@@ -67,6 +67,9 @@ class Expander:
         self.for_validation = False
         #: system-version / check-system-version parameters that decided a version
         self.applied: list[tuple[str, str]] = []
+        #: (draft | experimental | deprecated | withdrawn, resource type, versioned url) of
+        #: the resources used, reported as warnings / information
+        self.statuses: list[tuple[str, str, str]] = []
 
     # -- code system resolution ---------------------------------------------------------
     def resolve_version(self, system: str, version: str | None) -> str | None:
@@ -79,6 +82,13 @@ class Expander:
         if default is not None:
             self._applied("system-version", f"{system}|{default}")
         return default
+
+    def _note_status(self, rtype: str, res: Json, vurl: str) -> None:
+        status = resource_status(res)
+        if rtype == "ValueSet" and status in ("draft", "experimental"):
+            return  # only a deprecated or withdrawn value set is worth a warning
+        if status and (status, rtype, vurl) not in self.statuses:
+            self.statuses.append((status, rtype, vurl))
 
     def _applied(self, name: str, canonical: str) -> None:
         if (name, canonical) not in self.applied:
@@ -104,6 +114,7 @@ class Expander:
             cs = self.ctx.with_supplements(cs, self.supplements)
         if cs.vurl() not in self.used_cs:
             self.used_cs.append(cs.vurl())
+            self._note_status("CodeSystem", cs.resource, cs.vurl())
         return cs
 
     def unknown_system(self, system: str, version: str | None, action: str) -> Exception:
@@ -147,6 +158,9 @@ class Expander:
                            + " -> ".join([*self._stack, url]), "VALUESET_CIRCULAR_REFERENCE")
         self._stack.append(url)
         self._resources.append(vs)
+        if url:
+            self._note_status("ValueSet", vs, f"{url}|{vs['version']}" if vs.get("version")
+                              else url)
         try:
             return self._expand(vs)
         finally:
@@ -231,6 +245,24 @@ class Expander:
     def _entry(self, cs: CodeSystemModel, c: Concept, explicit: bool) -> Entry:
         return Entry(cs.url, cs.version, c.code, c.display, c, cs, list(c.designations),
                      version_explicit=explicit)
+
+
+STANDARDS_STATUS = "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status"
+
+
+def resource_status(res: Json) -> str | None:
+    """What a terminology server warns about a resource it uses: its standards status
+    (deprecated, withdrawn), else draft, else experimental
+    (https://hl7.org/fhir/R4/extension-structuredefinition-standards-status.html)."""
+    for ext in res.get("extension") or []:
+        if isinstance(ext, dict) and ext.get("url") == STANDARDS_STATUS \
+                and ext.get("valueCode") in ("deprecated", "withdrawn"):
+            return str(ext["valueCode"])
+    if res.get("status") == "draft":
+        return "draft"
+    if res.get("experimental") is True:
+        return "experimental"
+    return None
 
 
 def _text_match(c: Concept, text: str) -> bool:

@@ -83,6 +83,8 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
         params.append({"name": "used-supplement",
                        "valueUri": _vurl(sup)})
     params.extend(exp.warnings)
+    params.extend({"name": f"warning-{status}", "valueUri": vurl}
+                  for status, _, vurl in exp.statuses)
     expansion: Json = {"identifier": f"urn:uuid:{uuid.uuid4()}", "timestamp": instant(now()),
                        "total": total}
     if p.has("offset"):

@@ -99,6 +99,9 @@ def run_validation(p: Params, ctx: TxContext, vs: Json | None, system_param: str
             outcome.issues = [i for i in outcome.issues if i["severity"] != "error"] + failed
             outcome.valid = outcome.member = False
         outcomes.append(outcome)
+    pre += [tx_issue("information", "business-rule", "status-check",
+                     f"Reference to {status} {rtype} {vurl_}", f"MSG_{status.upper()}")
+            for status, rtype, vurl_ in exp.statuses]
     return _output(p, items, kind, vs, outcomes, pre)
 
 
@@ -155,11 +158,12 @@ def _infer_system(item: Item, vs: Json, exp: Expander, kind: str) -> list[Json]:
 def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
             outcomes: list[Outcome], pre: list[Json]) -> Json:
     issues = list(pre)
+    pre_errors = [i for i in pre if i["severity"] == "error"]
     for o in outcomes:
         issues.extend(o.issues)
     if kind == "cc":
         good = [o for o in outcomes if o.valid and o.member]
-        result = bool(good) and not pre
+        result = bool(good) and not pre_errors
         best = good[0] if good else next((o for o in outcomes if o.concept is not None), None)
         # a coding refused for its version or system says why itself; a code not in the
         # value set (or not in its code system) gets the general message as well
@@ -173,7 +177,7 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
             issues = [i for i in issues if i["severity"] != "error"]
     else:
         best = outcomes[0] if outcomes else None
-        result = bool(best and best.valid and best.member) and not pre
+        result = bool(best and best.valid and best.member) and not pre_errors
     params: list[Json] = []
     if kind == "cc":
         params.append({"name": "codeableConcept", "valueCodeableConcept": p.value(
