@@ -28,7 +28,8 @@ _NO_ALLERGY = re.compile(
     r"|allergies?\s*:\s*(?:none|nil|nkda|nka|no known))", re.IGNORECASE)
 _DRUG_WORDS = re.compile(r"m[ée]dicament|drug|medication", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:arr[eê]t[ée]?e?s?|stopp[ée]e?s?|suspendue?s?|interrompue?s?|"
-                      r"stopped|discontinued|ceased|withdrawn|held|switched)\b|\barr[eê]t\b",
+                      r"stopped|discontinued|ceased|withdrawn|held|switched|previously on|"
+                      r"formerly on|ancien(?:ne)? traitement)\b|\barr[eê]t\b",
                       re.IGNORECASE)
 _INTENDED = re.compile(r"\b(?:[àa] d[ée]buter|[àa] introduire|[àa] pr[ée]voir|pr[ée]vue?|"
                        r"sera (?:introduit|d[ée]but[ée])|to start|will start|to be started|"
@@ -62,7 +63,8 @@ def _sentence(text: str, m: Mention) -> str:
 
 
 def _line_prefix(text: str, m: Mention) -> str:
-    start = max(text.rfind("\n", 0, m.start) + 1, m.sentence_start)
+    """The words before a drug, back to the previous punctuation, line or sentence start."""
+    start = max(max(text.rfind(c, 0, m.start) for c in ",;.\n") + 1, m.sentence_start)
     return text[start:m.start]
 
 
