@@ -16,9 +16,10 @@ from .model import Json
 from .params import Params
 from .resolve import supplements_for, target_value_set
 
-ECHO = ("activeOnly", "includeDesignations", "includeDefinition", "excludeNested",
-        "excludeNotForUI", "excludePostCoordinated", "displayLanguage", "count", "offset",
-        "filter", "designation", "property")
+#: parameters echoed in expansion.parameter (not includeDefinition nor property, whose
+#: effect shows in the concepts themselves)
+ECHO = ("activeOnly", "includeDesignations", "excludeNested", "excludeNotForUI",
+        "excludePostCoordinated", "displayLanguage", "count", "offset", "filter", "designation")
 VS_HEADER_SKIP = ("text", "compose", "expansion", "meta")
 
 
@@ -59,7 +60,6 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
     page = entries[offset:offset + count] if count is not None else entries[offset:]
     props = [str(v) for v in p.values("property")]
     with_designations = p.boolean("includeDesignations")
-    with_definition = p.boolean("includeDefinition")
     out = {k: v for k, v in vs.items() if k not in VS_HEADER_SKIP}
     out.setdefault("resourceType", "ValueSet")
     if "id" not in out:
@@ -98,7 +98,9 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
     # contains.version only tells versions apart: where one expansion mixes several
     multi = {system for system, vs_ in versions.items() if len(vs_) > 1}
     wanted = [str(v) for v in p.values("designation")]
-    contains = [_contains(e, langs, props, with_designations, with_definition, declared,
+    # includeDefinition (R5) adds nothing of its own: as the reference servers do, a concept's
+    # definition is given when asked for as property=definition
+    contains = [_contains(e, langs, props, with_designations, declared,
                           e.system in multi, wanted) for e in page]
     if declared:
         expansion["property"] = list(declared.values())
@@ -156,7 +158,7 @@ def _compose_parameter(vs: Json, name: str) -> str | None:
 
 
 def _contains(e: Entry, langs: list[str], props: list[str], with_designations: bool,
-              with_definition: bool, declared: dict[str, Json], with_version: bool,
+              declared: dict[str, Json], with_version: bool,
               wanted: list[str]) -> Json:
     item: Json = {"system": e.system}
     if e.version and with_version:
@@ -185,10 +187,6 @@ def _contains(e: Entry, langs: list[str], props: list[str], with_designations: b
                     d = e.cs.property_defs.get(pcode, {})
                     declared.setdefault(pcode, {"code": pcode, **(
                         {"uri": d["uri"]} if d.get("uri") else {})})
-    if with_definition and e.concept is not None and e.concept.definition:
-        item.setdefault("extension", []).append({
-            "url": "http://hl7.org/fhir/StructureDefinition/valueset-concept-definition",
-            "valueString": e.concept.definition})
     if out_props:
         item["property"] = out_props
     return item
