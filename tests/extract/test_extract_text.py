@@ -112,3 +112,11 @@ def test_persist_stores_everything_in_one_transaction(client: TestClient) -> Non
     r = client.get(f"/fhir/Condition?subject=Patient/{patient['id']}")
     assert r.json()["total"] >= 4
     assert count(client, "AuditEvent") == before + 1
+
+
+def test_capability_statement_lists_extract(client: TestClient) -> None:
+    rest = client.get("/fhir/metadata").json()["rest"][0]
+    system_ops = {op["name"] for op in rest.get("operation", [])}
+    docref = next(r for r in rest["resource"] if r["type"] == "DocumentReference")
+    assert "extract" in system_ops
+    assert "extract" in {op["name"] for op in docref.get("operation", [])}
