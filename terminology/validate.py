@@ -209,6 +209,8 @@ def _check_concept(item: Item, cs: CodeSystemModel, vs: Json | None,
             out.error("business-rule", "code-rule",
                       f"The concept '{c.code}' is valid but is not active",
                       message_id="STATUS_CODE_WARNING_CODE", path=item.at("code"))
+            if vs is not None and out.member:
+                _not_in_vs(item, vs, opts, out)  # activeOnly: inactive codes are not in it
         status = c.status
         what = f"{status} and inactive" if status and status != "inactive" else "inactive"
         out.issues.append(tx_issue(
@@ -263,10 +265,22 @@ def _check_display(item: Item, cs: CodeSystemModel, c: Concept, opts: Options,
         return
     if any(v == given for v, _ in choices):
         return
-    norm = " ".join(given.split()).lower()
+    langs = ",".join(opts.languages) if opts.languages else "--"
+    spaced = " ".join(given.split())
+    same_words = [(v, lang) for v, lang in choices if " ".join(v.split()) == spaced]
+    if same_words:
+        v, lang = same_words[0]
+        severity = "warning" if opts.lenient_display else "error"
+        out.issues.append(tx_issue(
+            severity, "invalid", "invalid-display",
+            f"Wrong whitespace in Display Name '{given}' for {cs.url}#{c.code}. Valid display "
+            f"is '{v}' ({lang}) (for the language(s) '{langs}')",
+            "Display_Name_WS_for__should_be_one_of__instead_of", item.at("display")))
+        out.valid = out.valid and severity != "error"
+        return
+    norm = spaced.lower()
     if any(" ".join(v.split()).lower() == norm for v, _ in choices):
         return
-    langs = ",".join(opts.languages) if opts.languages else "--"
     shown = [(v, lang) for v, lang in choices if lang]
     if len(shown) == 1:
         valid = f"Valid display is '{shown[0][0]}' ({shown[0][1]})"

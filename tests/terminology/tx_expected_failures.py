@@ -163,7 +163,7 @@ EXPECTED_FAILURES: dict[str, str] = {
     ),
     "metadata": (
         "CapabilityStatement tx features / TerminologyCapabilities not generated: .date: "
-        "expected '$date$', got '2026-11-28T23:41:35.717Z'"
+        "expected '$date$', got '2026-11-28T23:43:38.087Z'"
     ),
     "not-withdrawn": (
         "status warnings (draft, experimental, deprecated, withdrawn) not reported: "
@@ -306,10 +306,6 @@ EXPECTED_FAILURES: dict[str, str] = {
         "validation issues / message differ from the reference: .parameter[1]: no actual "
         "item matches the expected one"
     ),
-    "validation-simple-code-bad-display-ws": (
-        "validation issues / message differ from the reference: .parameter[2]: no actual "
-        "item matches the expected one"
-    ),
     "validation-simple-code-implied-bad-code": (
         "validation issues / message differ from the reference: .parameter[1]: no actual "
         "item matches the expected one (.parameter[1].name: expected 'issues', got "
@@ -335,9 +331,9 @@ EXPECTED_FAILURES: dict[str, str] = {
         "'display')"
     ),
     "validation-simple-coding-bad-code-inactive": (
-        "validation issues / message differ from the reference: .parameter[3]: no actual "
-        "item matches the expected one (.parameter[3].name: expected 'issues', got "
-        "'display')"
+        "validation issues / message differ from the reference: .parameter[4]: no actual "
+        "item matches the expected one (.parameter[4].name: expected 'message', got "
+        "'inactive')"
     ),
     "validation-simple-coding-bad-language-vs": (
         "validation issues / message differ from the reference: .parameter[2]: no actual "
