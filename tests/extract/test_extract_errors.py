@@ -87,3 +87,12 @@ def test_unknown_document_reference(client: TestClient) -> None:
                     json={"resourceType": "Parameters"})
     assert r.status_code == 404
     assert r.json()["resourceType"] == "OperationOutcome"
+
+
+def test_fifty_megabytes_of_text(client: TestClient) -> None:
+    before = count(client, "AuditEvent")
+    r = client.post("/fhir/$extract", json={"resourceType": "Parameters", "parameter": [
+        {"name": "text", "valueString": "HTA. " * (10 * 1024 * 1024)}]})
+    assert r.status_code == 413
+    assert r.json()["resourceType"] == "OperationOutcome"
+    assert count(client, "AuditEvent") == before
