@@ -183,6 +183,8 @@ def _check_concept(item: Item, cs: CodeSystemModel, vs: Json | None,
                 f"Unknown Code '{code}' in the CodeSystem '{cs.url}' version '{cs.version}' - "
                 "note that the code system is labeled as a fragment, so the code may be valid "
                 "in some other fragment", "UNKNOWN_CODE_IN_FRAGMENT", item.at("code")))
+            out.member = True  # it may be in the value set: nothing says it is not
+            return
         else:
             version = f" version '{cs.version}'" if cs.version else ""
             out.error("code-invalid", "invalid-code",
@@ -205,7 +207,8 @@ def _check_concept(item: Item, cs: CodeSystemModel, vs: Json | None,
         if not any(k[0] == cs.url and k[2] == c.code for k in members):
             _not_in_vs(item, vs, opts, out)
     if c.inactive:
-        if opts.active_only:
+        vs_active_only = vs is not None and (vs.get("compose") or {}).get("inactive") is False
+        if opts.active_only or vs_active_only:
             out.error("business-rule", "code-rule",
                       f"The concept '{c.code}' is valid but is not active",
                       message_id="STATUS_CODE_WARNING_CODE", path=item.at("code"))

@@ -142,15 +142,6 @@ EXPECTED_FAILURES: dict[str, str] = {
     "fragment-expansion": (
         "echoed ValueSet elements differ: : unexpected property 'publisher'"
     ),
-    "inactive-2a-validate": (
-        "validation issues / message differ from the reference: .parameter[3]: no actual "
-        "item matches the expected one (.parameter[3].name: expected 'issues', got "
-        "'display')"
-    ),
-    "inactive-3a-validate": (
-        "validation issues / message differ from the reference: .parameter[3]: no actual "
-        "item matches the expected one"
-    ),
     "language-xform-de-multi-en-hard": (
         "display language and designation selection differ: .expansion.contains[3]: no "
         "actual item matches the expected one (.expansion.contains[3]: unexpected "
@@ -163,7 +154,7 @@ EXPECTED_FAILURES: dict[str, str] = {
     ),
     "metadata": (
         "CapabilityStatement tx features / TerminologyCapabilities not generated: .date: "
-        "expected '$date$', got '2026-11-28T23:43:38.087Z'"
+        "expected '$date$', got '2026-11-28T23:45:45.933Z'"
     ),
     "not-withdrawn": (
         "status warnings (draft, experimental, deprecated, withdrawn) not reported: "
@@ -295,16 +286,19 @@ EXPECTED_FAILURES: dict[str, str] = {
         " item {'name': 'code', 'valueCode': 'AA'}"
     ),
     "validation-fragment-code-bad-code": (
-        "validation issues / message differ from the reference: .parameter[1]: no actual "
-        "item matches the expected one"
+        "validation issues / message differ from the reference: .parameter[4]: unexpected"
+        " item {'name': 'message', 'valueString': 'Unknown Code 'code1x' in the "
+        "CodeSystem 'http://hl7.org/fhir/test/CodeSystem/fragment' versio"
     ),
     "validation-fragment-codeableconcept-bad-code": (
-        "validation issues / message differ from the reference: .parameter[2]: no actual "
-        "item matches the expected one"
+        "validation issues / message differ from the reference: .parameter[2]: unexpected"
+        " item {'name': 'message', 'valueString': 'Unknown Code 'code1x' in the "
+        "CodeSystem 'http://hl7.org/fhir/test/CodeSystem/fragment' versio"
     ),
     "validation-fragment-coding-bad-code": (
-        "validation issues / message differ from the reference: .parameter[1]: no actual "
-        "item matches the expected one"
+        "validation issues / message differ from the reference: .parameter[4]: unexpected"
+        " item {'name': 'message', 'valueString': 'Unknown Code 'code1x' in the "
+        "CodeSystem 'http://hl7.org/fhir/test/CodeSystem/fragment' versio"
     ),
     "validation-simple-code-implied-bad-code": (
         "validation issues / message differ from the reference: .parameter[1]: no actual "
