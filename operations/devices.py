@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from fhir_server.storage.repository import Repository, Tx
 
@@ -54,12 +55,17 @@ def _key(model: ModelDescription) -> str:
     return model_key(model.name, model.version)
 
 
+def _identifier_query(system: str, value: str) -> str:
+    """``identifier=system|value`` with the value URL-encoded (a '+' would read as a space)."""
+    return "identifier=" + quote(f"{system}|{value}", safe="|:/")
+
+
 def device_query(model: ModelDescription) -> str:
-    return f"identifier={MODEL_IDENTIFIER}|{_key(model)}"
+    return _identifier_query(MODEL_IDENTIFIER, _key(model))
 
 
 def card_query(model: ModelDescription) -> str:
-    return f"identifier={MODEL_CARD_IDENTIFIER}|{_key(model)}"
+    return _identifier_query(MODEL_CARD_IDENTIFIER, _key(model))
 
 
 def device_resource(model: ModelDescription) -> dict[str, Any]:

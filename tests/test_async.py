@@ -52,6 +52,14 @@ def test_async_error_is_reported(client: TestClient) -> None:
     assert done.json()["resourceType"] == "OperationOutcome"
 
 
+def test_large_async_result_is_compressed_once(client: TestClient) -> None:
+    r = client.get("/fhir/metadata", headers={**ASYNC, "Accept-Encoding": "gzip"})
+    assert r.status_code == 202
+    done = _poll(client, r.headers["content-location"])
+    assert done.status_code == 200
+    assert done.json()["resourceType"] == "CapabilityStatement"
+
+
 def test_unknown_job(client: TestClient) -> None:
     assert client.get("/fhir/_async/nope").status_code == 404
     assert client.delete("/fhir/_async/nope").status_code == 404

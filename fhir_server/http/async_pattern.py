@@ -53,7 +53,7 @@ class AsyncMiddleware:
             return
         body = await request.body()
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]
-                   if k.lower() not in (b"prefer", b"authorization")]
+                   if k.lower() not in (b"prefer", b"authorization", b"accept-encoding")]
         params = {
             "method": scope["method"], "path": path,
             "query": scope.get("query_string", b"").decode("latin-1"),

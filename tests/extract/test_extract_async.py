@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from fastapi.testclient import TestClient
 
 from tests.extract.helpers import params, resources
 
 
-@pytest.mark.xfail(strict=True, reason="async results over GZipMiddleware's 1000 bytes come "
-                   "back gzip-compressed twice (fhir_server async pattern); $extract itself "
-                   "runs: the doubly decoded body is the expected Bundle")
 def test_async_extract(client: TestClient) -> None:
     body = params({"name": "text", "valueString": "Antécédents : HTA. Kardégic 75 mg 1/j."})
     r = client.post("/fhir/$extract", json=body, headers={"Prefer": "respond-async"})
