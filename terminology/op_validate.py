@@ -183,7 +183,12 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
         params.append({"name": "codeableConcept", "valueCodeableConcept": p.value(
             "codeableConcept")})
     if best is not None:
-        if best.code and best.concept is not None:
+        given = items[0].code if kind != "cc" and items else None
+        if best.code and best.concept is not None and given and given != best.code:
+            # found in a case-insensitive code system: the code as given, and as defined
+            params.append({"name": "code", "valueCode": given})
+            params.append({"name": "normalized-code", "valueCode": best.code})
+        elif best.code and best.concept is not None:
             params.append({"name": "code", "valueCode": best.code})
         elif kind != "cc" and items[0].code:
             params.append({"name": "code", "valueCode": items[0].code})
