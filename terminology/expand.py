@@ -12,7 +12,7 @@ from typing import Any
 
 from .context import TxContext, split_canonical
 from .filters import apply_filter
-from .issues import tx_error, tx_issue
+from .issues import TxError, tx_error, tx_issue
 from .model import CodeSystemModel, Concept, Designation, Json
 from .versions import is_wildcard, matches
 
@@ -65,6 +65,8 @@ class Expander:
         self._stack: list[str] = []
         self._resources: list[Json] = []
         self.for_validation = False
+        #: the include being expanded, for the location of a broken filter
+        self._where = "ValueSet.compose.include[0]"
         #: system-version / check-system-version parameters that decided a version
         self.applied: list[tuple[str, str]] = []
         #: (draft | experimental | deprecated | withdrawn, resource type, versioned url) of
@@ -174,7 +176,8 @@ class Expander:
             return {(e.system, e.version, e.code): e for e in _from_expansion(exp)}
         exclude_inactive = compose.get("inactive") is False
         out: dict[Key, Entry] = {}
-        for inc in compose.get("include") or []:
+        for i, inc in enumerate(compose.get("include") or []):
+            self._where = f"ValueSet.compose.include[{i}]"
             for key, e in self.include(inc).items():
                 out.setdefault(key, e)
                 if len(out) > self.opts.limit:
@@ -224,8 +227,15 @@ class Expander:
                 out[(system, cs.version, c.code)] = e
             return out
         codes: list[str] | None = None
-        for flt in inc.get("filter") or []:
-            found = apply_filter(cs, flt)
+        where = self._where
+        for j, flt in enumerate(inc.get("filter") or []):
+            try:
+                found = apply_filter(cs, flt)
+            except TxError as err:  # say which filter of the compose is broken
+                for issue in err.issues:
+                    issue.setdefault("location", [f"{where}.filter[{j}]"])
+                    issue.setdefault("expression", [f"{where}.filter[{j}]"])
+                raise
             codes = found if codes is None else [c for c in codes if c in set(found)]
         text = self.opts.filter if not self.for_validation else None
         # the text filter of $expand, applied before the size check: a filtered expansion
