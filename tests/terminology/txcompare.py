@@ -99,6 +99,8 @@ def _objects(expected: dict[str, Any], actual: dict[str, Any], path: str,
     count_only = set(expected.get("$count-arrays$") or [])
     for name, value in actual.items():
         if name not in expected:
+            if name in optional:
+                continue  # listed as optional: may be present although not shown
             return f"{path}: unexpected property {name!r}"
         exp = expected[name]
         if name in count_only and isinstance(exp, list):
