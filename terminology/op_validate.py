@@ -84,6 +84,9 @@ def run_validation(p: Params, ctx: TxContext, vs: Json | None, system_param: str
             pre += _infer_system(item, vs, exp, kind)
         if not item.system:
             o = Outcome(valid=False, member=False, code=item.code)
+            if pre and kind == "code":
+                outcomes.append(o)  # a bare code whose system could not be inferred
+                continue
             o.issues.append(tx_issue(
                 "warning", "invalid", "invalid-data",
                 "Coding has no system. A code with no system has no defined meaning, and it "
