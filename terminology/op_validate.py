@@ -108,7 +108,7 @@ def run_validation(p: Params, ctx: TxContext, vs: Json | None, system_param: str
     return _output(p, items, kind, vs, outcomes, pre)
 
 
-def _members(vs: Json, exp: Expander) -> tuple[dict[Any, Any], list[Json]]:
+def _members(vs: Json, exp: Expander) -> tuple[dict[Any, Any] | None, list[Json]]:
     """The value set's members, or none and the issues of an expansion that failed on an
     import that cannot be resolved. A code system the value set names but that is not known
     is reported by the check of the item itself; other errors (a broken filter) stay errors."""
@@ -117,7 +117,7 @@ def _members(vs: Json, exp: Expander) -> tuple[dict[Any, Any], list[Json]]:
     except TxError as err:
         ids = [_message_id(i) for i in err.issues]
         if any(m.startswith("UNKNOWN_CODESYSTEM") for m in ids):
-            return {}, []
+            return None, []  # membership unknown: the check of the item says why
         if ids and all(m == "Unable_to_resolve_value_Set_" for m in ids):
             return {}, list(err.issues)
         raise
