@@ -154,6 +154,15 @@ def check_item(item: Item, vs: Json | None, members: dict[Key, Entry] | None, ex
         cs = vs_cs if (included or ev) else ctx.code_system(system, ev)
         if cs is None:
             _unknown_system(out, item, exp, system, ev)
+        elif forced is not None and item.version and not matches(forced, item.version):
+            # the forced version wins, but the value asked for another one
+            if ctx.code_system(system, item.version) is None:
+                _unknown_system(out, item, exp, system, item.version)
+            out.error("invalid", "vs-invalid",
+                      f"The code system '{system}' version '{forced}' resulting from the "
+                      f"version '{iv or ''}' in the ValueSet include is different to the one "
+                      f"in the value ('{item.version}')",
+                      message_id="VALUESET_VALUE_MISMATCH_CHANGED", path=item.at("version"))
     if check is not None and cs is not None and not matches(check, cs.version):
         out.error("exception", "version-error",
                   f"The version '{cs.version}' is not allowed for system '{system}': required to "
