@@ -180,6 +180,8 @@ def _contains(e: Entry, langs: list[str], props: list[str], with_designations: b
         for code in props:
             if code == "definition" and e.concept.definition:
                 out_props.append({"code": code, "valueString": e.concept.definition})
+                declared.setdefault(code, {
+                    "code": code, "uri": "http://hl7.org/fhir/concept-properties#definition"})
                 continue
             for pcode, value in e.concept.properties:
                 if pcode == code or code == "*":
