@@ -123,7 +123,9 @@ def _members(vs: Json, exp: Expander) -> tuple[dict[Any, Any] | None, list[Json]
         raise
 
 
-VERSION_OR_SYSTEM = ("vs-invalid", "not-found", "version-error")
+#: reasons a coding gives itself; the general "no valid coding" message is for codes not in
+#: the value set
+VERSION_OR_SYSTEM = ("vs-invalid", "not-found", "version-error", "invalid-display")
 
 
 def _tx_type(issue: Json) -> str:

@@ -70,7 +70,7 @@ EXPECTED_FAILURES: dict[str, str] = {
     ),
     "metadata": (
         "CapabilityStatement tx features / TerminologyCapabilities not generated: .date: "
-        "expected '$date$', got '2026-11-28T23:52:44.613Z'"
+        "expected '$date$', got '2026-11-28T23:53:27.597Z'"
     ),
     "not-withdrawn": (
         "status warnings (draft, experimental, deprecated, withdrawn) not reported: "
@@ -171,11 +171,6 @@ EXPECTED_FAILURES: dict[str, str] = {
         "item matches the expected one (.parameter[2].name: expected 'issues', got "
         "'version')"
     ),
-    "validation-complex-codeableconcept-full": (
-        "validation issues / message differ from the reference: .parameter[3]: no actual "
-        "item matches the expected one (.parameter[3].name: expected 'issues', got "
-        "'version')"
-    ),
     "validation-complex-codeableconcept-vsonly": (
         "validation issues / message differ from the reference: .parameter[1]: no actual "
         "item matches the expected one"
@@ -213,24 +208,9 @@ EXPECTED_FAILURES: dict[str, str] = {
         "item matches the expected one (.parameter[1].name: expected 'issues', got "
         "'result')"
     ),
-    "validation-simple-codeableconcept-bad-display": (
-        "validation issues / message differ from the reference: .parameter[3]: no actual "
-        "item matches the expected one (.parameter[3].name: expected 'issues', got "
-        "'version')"
-    ),
     "validation-simple-codeableconcept-bad-import": (
         "different HTTP status / error outcome than the reference: .parameter[1]: no "
         "actual item matches the expected one"
-    ),
-    "validation-simple-codeableconcept-bad-language": (
-        "validation issues / message differ from the reference: .parameter[3]: no actual "
-        "item matches the expected one (.parameter[3].name: expected 'issues', got "
-        "'display')"
-    ),
-    "validation-simple-codeableconcept-bad-language-none": (
-        "validation issues / message differ from the reference: .parameter[3]: no actual "
-        "item matches the expected one (.parameter[3].name: expected 'issues', got "
-        "'display')"
     ),
     "validation-simple-coding-bad-code-inactive": (
         "validation issues / message differ from the reference: .parameter[4]: no actual "
