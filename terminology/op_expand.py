@@ -44,7 +44,7 @@ def _text_match(e: Entry, text: str) -> bool:
 
 def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
     asked = p.string("displayLanguage")
-    language = asked or _compose_parameter(vs, "displayLanguage") or p.display_language()
+    language = asked or compose_parameter(vs, "displayLanguage") or p.display_language()
     langs = parse_languages(language)
     active_only = p.boolean("activeOnly")
     if active_only:
@@ -144,7 +144,7 @@ def _designations(e: Entry, display: str | None, wanted: list[str]) -> list[Json
     return [d for d in out if keep(d)]
 
 
-def _compose_parameter(vs: Json, name: str) -> str | None:
+def compose_parameter(vs: Json, name: str) -> str | None:
     """A value of the ``valueset-expansion-parameter`` extension on the compose
     (https://build.fhir.org/ig/HL7/fhir-extensions/StructureDefinition-valueset-expansion-parameter.html)."""
     for ext in (vs.get("compose") or {}).get("extension") or []:

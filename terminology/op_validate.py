@@ -14,6 +14,7 @@ from .expand import Expander, ExpandOptions
 from .issues import TxError, tx_issue
 from .languages import parse_languages
 from .model import Json
+from .op_expand import compose_parameter
 from .params import Params
 from .resolve import supplements_for, target_value_set
 from .validate import Item, Options, Outcome, check_item, vurl
@@ -72,6 +73,9 @@ def validate_cs(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
 def run_validation(p: Params, ctx: TxContext, vs: Json | None, system_param: str) -> Json:
     items, kind = _items(p, system_param)
     opts = _options(p, kind)
+    vs_language = compose_parameter(vs, "displayLanguage") if vs is not None else None
+    if vs_language and not p.string("displayLanguage"):
+        opts.languages = parse_languages(vs_language)  # the value set's own display language
     supplements = supplements_for(vs, p, ctx)
     exp = Expander(ctx, ExpandOptions(), supplements)
     exp.for_validation = True

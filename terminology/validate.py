@@ -336,6 +336,9 @@ def _outside_value_set(item: Item, vs: Json, exp: Expander, opts: Options, out: 
     (and a value set given as system says so)."""
     out.outside_vs = True
     system = item.system or ""
+    for issue in out.issues:  # worded as the reference server words it here
+        issue["details"]["text"] = issue["details"]["text"].replace(
+            f"CodeSystem '{system}'", f"CodeSystem {system}")
     if exp.ctx.value_set(system) is not None:
         out.issues = [i for i in out.issues if i["severity"] != "error"]
         out.unknown_systems = []
