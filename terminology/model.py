@@ -54,8 +54,15 @@ class Concept:
 
     @property
     def status(self) -> str | None:
+        """The ``status`` property, else the standards-status extension of the concept."""
         vals = self.prop_values("status")
-        return str(vals[0]) if vals else None
+        if vals:
+            return str(vals[0])
+        for ext in self.extensions:
+            if isinstance(ext, dict) and str(ext.get("url", "")).endswith(
+                    "/structuredefinition-standards-status") and ext.get("valueCode"):
+                return str(ext["valueCode"])
+        return None
 
     @property
     def inactive(self) -> bool:

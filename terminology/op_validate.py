@@ -209,6 +209,8 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
             params.append({"name": "display", "valueString": best.display})
         if best.concept is not None and best.concept.inactive:
             params.append({"name": "inactive", "valueBoolean": True})
+        if best.concept is not None and best.concept.status in ("deprecated", "retired"):
+            params.append({"name": "status", "valueCode": best.concept.status})
     for o in outcomes:
         name = "x-unknown-system" if o.outside_vs else "x-caused-by-unknown-system"
         for s in o.unknown_systems:
