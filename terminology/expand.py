@@ -40,7 +40,10 @@ class Entry:
 
     @property
     def abstract(self) -> bool:
-        return bool(self.concept and self.concept.not_selectable)
+        if self.concept is None:
+            return False
+        return self.cs.not_selectable(self.concept) if self.cs is not None \
+            else self.concept.not_selectable
 
 
 @dataclass

@@ -130,6 +130,15 @@ class CodeSystemModel:
         real = self._lower.get(code.lower())
         return self.concepts.get(real) if real else None
 
+    def not_selectable(self, c: Concept) -> bool:
+        """notSelectable, whatever code the code system gives the property
+        (https://hl7.org/fhir/R4/codesystem-concept-properties.html)."""
+        if c.not_selectable:
+            return True
+        codes = [k for k, d in self.property_defs.items()
+                 if str(d.get("uri", "")).endswith("concept-properties#notSelectable")]
+        return any(v is True or v == "true" for k in codes for v in c.prop_values(k))
+
     def search(self, text: str) -> list[Concept]:
         """Concepts whose code, display or a designation contains ``text`` (any case), in
         ``all()`` order; the $expand ``filter``."""

@@ -234,7 +234,7 @@ def _check_concept(item: Item, cs: CodeSystemModel, vs: Json | None,
             "warning", "business-rule", "code-comment",
             f"The concept '{c.code}' is deprecated and its use should be reviewed",
             "DEPRECATED_CONCEPT_FOUND", item.path or "code"))
-    if c.not_selectable and not opts.abstract_ok:
+    if cs.not_selectable(c) and not opts.abstract_ok:
         out.error("business-rule", "code-rule",
                   f"Code '{cs.url}#{c.code}' is abstract, and not allowed in this context",
                   message_id="ABSTRACT_CODE_NOT_ALLOWED", path=item.at("code"))
