@@ -357,3 +357,17 @@ def test_custom_search_parameter_after_reindex(client: TestClient) -> None:
     cs = client.get("/fhir/metadata").json()
     patient = next(x for x in cs["rest"][0]["resource"] if x["type"] == "Patient")
     assert code in {p["name"] for p in patient["searchParam"]}
+
+
+def test_general_engine_expressions() -> None:
+    """Expressions outside the fast path: the resolve() filter stays with its own union member,
+    and Resource-rooted paths evaluate on any resource."""
+    from fhir_server.search.paths import compile_expression
+
+    obs = {"resourceType": "Observation", "subject": {"reference": "Patient/1"},
+           "focus": [{"reference": "Group/g"}]}
+    union = compile_expression(
+        "Observation.subject.where(resolve() is Patient) | Observation.focus.first()")
+    assert union(obs) == [{"reference": "Patient/1"}, {"reference": "Group/g"}]
+    tags = {"resourceType": "Patient", "meta": {"tag": [{"code": "a"}, {"code": "b"}]}}
+    assert compile_expression("Resource.meta.tag.first()")(tags) == [{"code": "a"}]

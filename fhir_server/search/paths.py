@@ -161,15 +161,19 @@ def _member(path: str, resource_type: str | None) -> PathFn | None:
 def compile_expression(expression: str, resource_type: str | None = None) -> PathFn:
     """A function returning the nodes ``expression`` selects in a resource (or element)."""
     members = _split_top(expression, "|") if expression else []
-    fns = [_member(p, resource_type) for p in members]
-    if fns and all(f is not None for f in fns):
-        def union(node: Any) -> list[Node]:
-            out: list[Node] = []
-            for f in fns:
-                out.extend(f(node))  # type: ignore[misc]
-            return out
-        return union
-    return _general(expression)
+    if not members:
+        return lambda node: []
+    # each member on its own: the fast path where it can, the general engine otherwise
+    fns = [_member(p, resource_type) or _general(p) for p in members]
+    if len(fns) == 1:
+        return fns[0]
+
+    def union(node: Any) -> list[Node]:
+        out: list[Node] = []
+        for f in fns:
+            out.extend(f(node))
+        return out
+    return union
 
 
 def _general(expression: str) -> PathFn:
@@ -183,7 +187,9 @@ def _general(expression: str) -> PathFn:
         filters.append(m.group(1))
         return ""
 
-    plain = _RESOLVE.sub(strip, expression)
+    # fhirpathpy does not match Resource / DomainResource against the resource's own type
+    plain = re.sub(r"^(\()?(?:Resource|DomainResource)\.", r"\1",
+                   _RESOLVE.sub(strip, expression.strip()))
     try:
         fn = fhirpathpy.compile(plain, models["r4"])
     except Exception:
