@@ -86,11 +86,10 @@ def _search_links(url: str, result: SearchResult) -> list[dict[str, str]]:
 
 def encode_cursor_raw(q: Any) -> str:
     """The cursor a page was asked with, for its self link."""
-    import base64
+    from .search.engine import cursor_token
 
     when, rtype, rid = q.cursor
-    raw = f"{q.direction}|{instant(when)}|{rtype}|{rid}"
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+    return cursor_token(q.direction, instant(when), rtype, rid)
 
 
 def history_bundle(url: str, page: HistoryPage, base: str, params: dict[str, str],

@@ -164,10 +164,17 @@ def page_select(q: SearchQuery) -> Select[Any]:
     return stmt.order_by(*order).limit(q.count)
 
 
-def encode_cursor(resource: dict[str, Any], direction: str) -> str:
-    meta = resource.get("meta") or {}
-    raw = f"{direction}|{meta.get('lastUpdated', '')}|{resource['resourceType']}|{resource['id']}"
+def cursor_token(direction: str, when: str, rtype: str, rid: str) -> str:
+    """The opaque ``_cursor`` value: a page edge (lastUpdated, type, id) and a direction."""
+    raw = f"{direction}|{when}|{rtype}|{rid}"
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def encode_cursor(resource: dict[str, Any], direction: str) -> str:
+    """The cursor of a page edge given by a resource of that page."""
+    meta = resource.get("meta") or {}
+    return cursor_token(direction, meta.get("lastUpdated", ""), resource["resourceType"],
+                        resource["id"])
 
 
 def decode_cursor(value: str) -> tuple[tuple[datetime, str, str], str]:
