@@ -4,4 +4,4 @@ Importing the package registers them in the operation registry (``fhir_server.op
 with the transparency operations shared by all of them: ``$ai-review`` and ``$ai-metrics``.
 """
 
-from . import extract, metrics, review  # noqa: F401  (register the operations)
+from . import code, discharge, extract, metrics, review, summarize  # noqa: F401  (register)

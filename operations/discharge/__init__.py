@@ -1,0 +1,1 @@
+"""``$compose-discharge``: discharge letters drafted from the record (see DESIGN.md)."""

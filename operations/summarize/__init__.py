@@ -1,0 +1,1 @@
+"""``$summarize``: report and lab-history summaries as a document Bundle (see DESIGN.md)."""
