@@ -200,9 +200,13 @@ class Expander:
         if system:
             result = self._system_part(inc, str(system))
         for canonical in inc.get("valueSet") or []:
-            imported = self.expand(self.value_set(canonical))
-            if canonical not in self.used_vs:
-                self.used_vs.append(canonical)
+            found = self.value_set(canonical)
+            imported = self.expand(found)
+            used = canonical
+            if "|" not in canonical and found.get("version") and not canonical.startswith("#"):
+                used = f"{canonical}|{found['version']}"  # the version actually used
+            if used not in self.used_vs:
+                self.used_vs.append(used)
             if result is None:
                 result = dict(imported)
             else:

@@ -9,7 +9,7 @@ from fhir_server.errors import bad_request
 from fhir_server.fhirtime import instant, now
 from fhir_server.ops import OpRequest
 
-from .expand import Entry, Expander, ExpandOptions
+from .expand import STANDARDS_STATUS, Entry, Expander, ExpandOptions
 from .issues import tx_error
 from .languages import parse_languages, pick_display
 from .model import Json
@@ -20,7 +20,7 @@ from .resolve import supplements_for, target_value_set
 #: effect shows in the concepts themselves)
 ECHO = ("activeOnly", "includeDesignations", "excludeNested", "excludeNotForUI",
         "excludePostCoordinated", "displayLanguage", "count", "offset", "filter", "designation")
-VS_HEADER_SKIP = ("text", "compose", "expansion", "meta")
+VS_HEADER_SKIP = ("text", "description", "compose", "expansion", "meta")
 
 
 def expand(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
@@ -61,6 +61,11 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
     props = [str(v) for v in p.values("property")]
     with_designations = p.boolean("includeDesignations")
     out = {k: v for k, v in vs.items() if k not in VS_HEADER_SKIP}
+    # the value set's standards status is reported as a warning-* parameter instead
+    kept = [x for x in out.pop("extension", None) or []
+            if not (isinstance(x, dict) and x.get("url") == STANDARDS_STATUS)]
+    if kept:
+        out["extension"] = kept
     out.setdefault("resourceType", "ValueSet")
     if "id" not in out:
         out["id"] = str(uuid.uuid4())
@@ -160,7 +165,11 @@ def compose_parameter(vs: Json, name: str) -> str | None:
 def _contains(e: Entry, langs: list[str], props: list[str], with_designations: bool,
               declared: dict[str, Json], with_version: bool,
               wanted: list[str]) -> Json:
-    item: Json = {"system": e.system}
+    item: Json = {}
+    echoed = [x for x in e.extensions if x.get("url") in ECHOED_CONCEPT_EXTENSIONS]
+    if echoed:
+        item["extension"] = echoed
+    item["system"] = e.system
     if e.version and with_version:
         item["version"] = e.version
     if e.abstract:
@@ -192,6 +201,15 @@ def _contains(e: Entry, langs: list[str], props: list[str], with_designations: b
     if out_props:
         item["property"] = out_props
     return item
+
+
+#: extensions of a compose concept that say something of the concept in this value set,
+#: echoed on its expansion entry (https://hl7.org/fhir/R4/valueset.html#expansion)
+ECHOED_CONCEPT_EXTENSIONS = frozenset({
+    "http://hl7.org/fhir/StructureDefinition/valueset-deprecated",
+    "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status",
+    "http://hl7.org/fhir/StructureDefinition/valueset-concept-definition",
+})
 
 
 def too_big(total: int) -> Exception:

@@ -137,6 +137,11 @@ def _tx_type(issue: Json) -> str:
                 "")
 
 
+#: warnings reported among the issues only, not in the message (a remark about the value
+#: set's own choices, not about the code given)
+ISSUE_ONLY = frozenset({"CONCEPT_DEPRECATED_IN_VALUESET"})
+
+
 def _message_id(issue: Json) -> str:
     return next((str(e.get("valueString")) for e in issue.get("extension") or []
                  if str(e.get("url", "")).endswith("operationoutcome-message-id")), "")
@@ -217,7 +222,8 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
             params.append({"name": name, "valueCanonical": s})
     params.append({"name": "result", "valueBoolean": result})
     errors = sorted(i["details"]["text"] for i in issues if i["severity"] == "error")
-    warnings = sorted(i["details"]["text"] for i in issues if i["severity"] == "warning")
+    warnings = sorted(i["details"]["text"] for i in issues if i["severity"] == "warning"
+                      and _message_id(i) not in ISSUE_ONLY)
     infos = sorted(i["details"]["text"] for i in issues if i["severity"] == "information"
                    and _message_id(i).startswith("NO_VALID_DISPLAY_FOUND"))
     message = errors or (warnings if not result or warnings else []) or infos

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .expand import Entry, Expander, Key
+from .expand import STANDARDS_STATUS, Entry, Expander, Key
 from .issues import tx_issue
 from .languages import lang_matches, pick_display
 from .model import CodeSystemModel, Concept, Json
@@ -213,8 +213,16 @@ def _check_concept(item: Item, cs: CodeSystemModel, vs: Json | None,
             "encouraged to use the correct case anyway", "CODE_CASE_DIFFERENCE",
             item.at("code")))
     if vs is not None and members is not None:
-        if not any(k[0] == cs.url and k[2] == c.code for k in members):
+        entry = next((e for k, e in members.items() if k[0] == cs.url and k[2] == c.code),
+                     None)
+        if entry is None:
             _not_in_vs(item, vs, opts, out)
+        elif deprecated_in_value_set(entry):
+            out.issues.append(tx_issue(
+                "warning", "business-rule", "code-comment",
+                f"The presence of the concept '{c.code}' in the system '{cs.url}' in the value "
+                f"set {vurl(vs)} is marked with a status of deprecated and its use should be "
+                "reviewed", "CONCEPT_DEPRECATED_IN_VALUESET", item.at("code")))
     if c.inactive:
         vs_active_only = vs is not None and (vs.get("compose") or {}).get("inactive") is False
         if opts.active_only or vs_active_only:
@@ -240,6 +248,22 @@ def _check_concept(item: Item, cs: CodeSystemModel, vs: Json | None,
                   message_id="ABSTRACT_CODE_NOT_ALLOWED", path=item.at("code"))
     if item.display is not None:
         _check_display(item, cs, c, opts, out)
+
+
+VS_DEPRECATED = "http://hl7.org/fhir/StructureDefinition/valueset-deprecated"
+
+
+def deprecated_in_value_set(entry: Entry) -> bool:
+    """Whether the value set marks its member as deprecated (its compose concept carries
+    https://hl7.org/fhir/extensions/StructureDefinition-valueset-deprecated.html or a
+    deprecated standards status)."""
+    for ext in entry.extensions:
+        url, value = ext.get("url"), ext.get("valueBoolean", ext.get("valueCode"))
+        if url == VS_DEPRECATED and value in (True, "true"):
+            return True
+        if url == STANDARDS_STATUS and value in ("deprecated", "withdrawn"):
+            return True
+    return False
 
 
 def _not_in_vs(item: Item, vs: Json, opts: Options, out: Outcome) -> None:
