@@ -3,7 +3,8 @@
 A clinician or coder confirms or rejects an AI-asserted resource (DESIGN, "AI outputs:
 transparency and review"). In one transaction the target's status changes (e.g.
 Condition.verificationStatus ``unconfirmed`` -> ``confirmed``, Composition/DiagnosticReport
-``preliminary`` -> ``final``; any output -> ``entered-in-error`` when rejected) and a Provenance
+``preliminary`` -> ``final``, a confirmed Composition also gets the reviewer as its legal
+``attester``; any output -> ``entered-in-error`` when rejected) and a Provenance
 records the decision: agent of type ``verifier`` (the Practitioner), a Signature
 (``urn:iso-astm:E1762-95:2013#1.2.840.10065.1.12.1.5``), the reviewed version as ``entity``
 (role ``revision``), see https://hl7.org/fhir/R4/provenance.html and
@@ -101,6 +102,10 @@ def review(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
         if not is_ai_output(resource):
             raise bad_request(f"{rtype}/{rid} is not an AI output (no AIAST security label)")
         after = apply_decision(resource, decision)
+        if rtype == "Composition" and decision == "confirm" and after != resource:
+            # the signing clinician attests the document (R4 Composition.attester, mode legal)
+            after["attester"] = [*after.get("attester", []), {
+                "mode": "legal", "time": instant(tx.now), "party": dict(reviewer)}]
         stored = tx.update(rtype, rid, after)
         sig = signature or {"type": [dict(VERIFICATION_SIGNATURE)], "when": instant(tx.now),
                             "who": dict(reviewer)}
