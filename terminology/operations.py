@@ -7,6 +7,7 @@ from __future__ import annotations
 from fhir_server.ops import OperationSpec, register
 
 from . import capabilities, search_hooks, store
+from .op_diff import version_diff
 from .op_expand import expand
 from .op_lookup import lookup, subsumes
 from .op_translate import translate
@@ -28,6 +29,12 @@ def install() -> None:
     register(OperationSpec("subsumes", subsumes, OPS + "CodeSystem-subsumes", type_level=True,
                            instance=True, resource_types=("CodeSystem",), get_allowed=True,
                            documentation="Subsumption between two concepts"))
+    register(OperationSpec("version-diff", version_diff,
+                           "http://fhir-ai.example.org/OperationDefinition/CodeSystem-version-diff",
+                           type_level=True, instance=True, resource_types=("CodeSystem",),
+                           get_allowed=True,
+                           documentation="Concepts added, removed and changed between two "
+                                         "versions of a code system"))
     register(OperationSpec("translate", translate, OPS + "ConceptMap-translate",
                            type_level=True, instance=True, resource_types=("ConceptMap",),
                            get_allowed=True, documentation="Translate a code"))
