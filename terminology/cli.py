@@ -14,13 +14,14 @@ from .loaders import FORMATS, read_resources, store
 def add_parser(sub: Any) -> None:
     term = sub.add_parser("terminology", help="load code systems, value sets, concept maps")
     tsub = term.add_subparsers(dest="terminology_command", required=True)
-    load = tsub.add_parser("load", help="load a file (FHIR JSON, CSV catalogue, ClaML)")
+    load = tsub.add_parser("load", help="load a file (FHIR JSON or XML, CSV or XLSX "
+                           "catalogue, ClaML)")
     load.add_argument("file", type=Path)
     load.add_argument("--format", choices=FORMATS, default=None)
     load.add_argument("--url", default=None, help="canonical URL of the code system")
     load.add_argument("--version", default=None)
     load.add_argument("--mapping", default=None,
-                      help="CSV columns, e.g. code=Code,parent=Parent,display.fr=Libellé,"
+                      help="CSV / XLSX columns, e.g. code=Code,parent=Parent,display.fr=Libellé,"
                            "prop.taxPoints=TP:decimal")
     defaults = tsub.add_parser("defaults", help="store the default code sets not stored yet "
                                "(ICD-10 WHO, ICD-10-CM, ...); idempotent")

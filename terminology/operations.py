@@ -11,6 +11,7 @@ from .op_diff import version_diff
 from .op_expand import expand
 from .op_lookup import lookup, subsumes
 from .op_translate import translate
+from .op_upload import upload
 from .op_validate import batch_validate, validate_cs, validate_vs
 
 OPS = "http://hl7.org/fhir/OperationDefinition/"
@@ -35,6 +36,11 @@ def install() -> None:
                            get_allowed=True,
                            documentation="Concepts added, removed and changed between two "
                                          "versions of a code system"))
+    register(OperationSpec("upload", upload,
+                           "http://fhir-ai.example.org/OperationDefinition/CodeSystem-upload",
+                           type_level=True, resource_types=("CodeSystem",),
+                           documentation="Bulk upload of a code set file (ClaML, CSV, XLSX, "
+                                         "FHIR JSON / XML), run as a job with progress"))
     register(OperationSpec("translate", translate, OPS + "ConceptMap-translate",
                            type_level=True, instance=True, resource_types=("ConceptMap",),
                            get_allowed=True, documentation="Translate a code"))
