@@ -60,6 +60,11 @@ PROPERTIES = [
 ]
 
 
+#: designation use of inclusion terms (SNOMED CT "Synonym")
+SYNONYM = {"system": "http://snomed.info/sct", "code": "900000000000013009",
+           "display": "Synonym"}
+
+
 def _icd_concepts(mod: IcdModule, codes: Iterable[str]) -> list[Json]:
     out = []
     for code in codes:
@@ -93,6 +98,13 @@ def _build_icd(mod_name: str, french: bool = False
         mod: IcdModule = importlib.import_module(mod_name)  # type: ignore[assignment]
         codes = _with_ancestors(mod, subset) if subset is not None else mod.get_all_codes(True)
         concepts = _icd_concepts(mod, codes)
+        inclusions = getattr(mod, "get_inclusion_term", None)
+        if inclusions is not None:  # ICD-10-CM: inclusion terms as synonyms
+            for c in concepts:
+                terms = inclusions(c["code"]) if c["code"][0].isalpha() else []
+                if terms:
+                    c["designation"] = [{"language": "en", "use": dict(SYNONYM), "value": t}
+                                        for t in terms]
         if french and defaults_fr.resource_dir() is not None:
             labels = defaults_fr.read_cim10()
             for c in concepts:
