@@ -109,7 +109,34 @@ class TxContext:
 
     # -- value sets and concept maps ------------------------------------------------------
     def value_set(self, url: str, version: str | None = None) -> Json | None:
-        return self._canonical("ValueSet", url, version)
+        found = self._canonical("ValueSet", url, version)
+        if found is None and "?fhir_vs" in url:
+            return self.implicit_value_set(url, version)
+        return found
+
+    def implicit_value_set(self, url: str, version: str | None = None) -> Json | None:
+        """The implicit value set of a code system: ``[system]?fhir_vs`` (all its concepts)
+        or ``[system]?fhir_vs=isa/[code]`` (the concept and its descendants), as defined for
+        SNOMED CT and LOINC (https://hl7.org/fhir/R4/snomedct.html#implicit,
+        https://hl7.org/fhir/R4/loinc.html#implicit) and applied here to every code system
+        (https://hl7.org/fhir/R4/valueset.html#implicit)."""
+        system, _, query = url.partition("?")
+        spec = query[len("fhir_vs="):] if query.startswith("fhir_vs=") else None
+        if (query != "fhir_vs" and spec is None) or not self.has_code_system(system):
+            return None
+        include: Json = {"system": system}
+        if version:
+            include["version"] = version  # the code system's version
+        if spec:
+            kind, _, code = spec.partition("/")
+            if kind != "isa" or not code:
+                return None  # refsets and other kinds are SNOMED CT / LOINC only
+            include["filter"] = [{"property": "concept", "op": "is-a", "value": code}]
+        vs: Json = {"resourceType": "ValueSet", "url": url, "status": "active",
+                    "compose": {"include": [include]}}
+        if version:
+            vs["version"] = version
+        return vs
 
     def concept_maps(self) -> list[Json]:
         out = [r for r in self.resources if r.get("resourceType") == "ConceptMap"]

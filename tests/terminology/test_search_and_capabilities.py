@@ -61,6 +61,19 @@ def test_below_above_in_not_in(client: TestClient) -> None:
     assert _codes(client, f"code:not-in={vs_url}", tag) == ["I10", "I20.0"]  # other system
     # without a system: every stored code system holding the code
     assert _codes(client, "code:below=I20", tag) == ["I20", "I20.0"]
+    # implicit value sets of the code system
+    assert _codes(client, f"code:in={url}?fhir_vs=isa/I20", tag) == ["I20", "I20.0"]
+    assert _codes(client, f"code:in={url}?fhir_vs", tag) == ["I10", "I20", "I20.0", "J45"]
+    r = client.get("/fhir/ValueSet/$expand", params={"url": f"{url}?fhir_vs=isa/I"})
+    assert r.status_code == 200, r.text
+    assert [c["code"] for c in r.json()["expansion"]["contains"]] == ["I", "I10", "I20",
+                                                                      "I20.0"]
+    r = client.get("/fhir/ValueSet/$validate-code", params={
+        "url": f"{url}?fhir_vs=isa/I", "system": url, "code": "J45"})
+    assert r.status_code == 200, r.text
+    assert {"name": "result", "valueBoolean": False} in r.json()["parameter"]
+    r = client.get("/fhir/ValueSet/$expand", params={"url": f"{url}?fhir_vs=refset/1"})
+    assert r.status_code == 404, r.text
     r = client.get("/fhir/Condition?code:in=http://example.org/vs/unknown")
     assert r.status_code == 400, r.text
     assert r.json()["resourceType"] == "OperationOutcome"
