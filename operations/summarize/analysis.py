@@ -1,0 +1,169 @@
+"""Abnormal results, series and trends.
+
+* Abnormal: an ``Observation.interpretation`` code of
+  https://terminology.hl7.org/CodeSystem-v3-ObservationInterpretation.html (H, HH, HU, >, L,
+  LL, LU, <, A, AA, POS, DET...) or a value outside ``referenceRange`` low / high (converted
+  to the value's unit when both are UCUM).
+* Series: the measurements of one code (LOINC first) with a ``valueQuantity`` in comparable
+  units, ordered by effective time.
+* Trend: see :func:`trend` and docs/summarize.md (reference change value rule).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .noise import Analyte, analyte
+from .values import Bound, Measurement
+
+HIGH = {"H", "HH", "HU", ">", "HX"}
+LOW = {"L", "LL", "LU", "<", "LX"}
+ABNORMAL = {"A", "AA", "POS", "DET", "R", "W"}
+CRITICAL = {"HH", "LL", "AA", "HU", "LU"}
+
+
+@dataclass(frozen=True)
+class Flag:
+    kind: str        # high | low | abnormal
+    critical: bool
+    basis: str       # interpretation | range
+
+
+MASS_CONCENTRATION = "kg/m**3"
+
+
+def normalized(m: Measurement, value: float | None = None) -> tuple[float, str] | None:
+    """``value`` (default: the measurement's) in SI base units; a mass concentration of an
+    analyte with a known molar mass becomes a substance concentration (mol/m3)."""
+    c = m.canonical(value)
+    if c and c[1] == MASS_CONCENTRATION:
+        molar = analyte(m.loinc).molar_mass
+        if molar:
+            return c[0] / (molar / 1000.0), "mol/m**3"
+    return c
+
+
+def _in_unit(m: Measurement, b: Bound) -> float | None:
+    """The bound in the measurement's unit (None when not comparable)."""
+    if not b.unit_code or b.unit_code == m.unit_code or not m.unit_code:
+        return b.value
+    mine = normalized(m, 1.0)
+    theirs = normalized(Measurement(m.ref, m.key, m.loinc, m.name, None, "", b.value, b.text,
+                                    "", b.unit_code, b.unit_system))
+    if mine is None or theirs is None or mine[1] != theirs[1] or mine[0] == 0:
+        return None
+    return theirs[0] / mine[0]
+
+
+def flag(m: Measurement) -> Flag | None:
+    codes = set(m.interpretation)
+    critical = bool(codes & CRITICAL)
+    if codes & HIGH:
+        return Flag("high", critical, "interpretation")
+    if codes & LOW:
+        return Flag("low", critical, "interpretation")
+    if m.value is not None:
+        high = _in_unit(m, m.high) if m.high else None
+        low = _in_unit(m, m.low) if m.low else None
+        if high is not None and m.value > high:
+            return Flag("high", critical, "range")
+        if low is not None and m.value < low:
+            return Flag("low", critical, "range")
+    if codes & ABNORMAL:
+        return Flag("abnormal", critical, "interpretation")
+    return None
+
+
+@dataclass
+class Trend:
+    """A series of >= 2 values and what it does.
+
+    ``direction``: ``up`` / ``down`` (a trend), ``stable`` (the net change stays within the
+    noise), ``fluctuating`` (no net change beyond the noise, but values in between left it).
+    """
+
+    series: list[Measurement]
+    direction: str
+    analyte: Analyte
+    tolerance: float       # the absolute tolerance used, in canonical units
+    rule: str              # rcv | monotonic | stable | fluctuating
+
+    @property
+    def first(self) -> Measurement:
+        return self.series[0]
+
+    @property
+    def last(self) -> Measurement:
+        return self.series[-1]
+
+    @property
+    def is_trend(self) -> bool:
+        return self.direction in ("up", "down")
+
+
+def _norm(m: Measurement) -> float:
+    c = normalized(m)
+    return c[0] if c else float(m.value or 0.0)
+
+
+def _step(m: Measurement) -> float:
+    """One unit of the last written digit, in canonical units (the resolution of the value)."""
+    try:
+        exp = Decimal(m.value_text).as_tuple().exponent
+    except InvalidOperation:
+        return 0.0
+    step = 10.0 ** int(exp) if isinstance(exp, int) else 0.0
+    c = normalized(m, step)
+    return c[0] if c else step
+
+
+def trend(series: list[Measurement]) -> Trend:
+    """Direction of a series (>= 2 values, ordered).
+
+    Let d = last - first (canonical units), tol = max(RCV x |first|, resolution).
+    |d| > tol -> up/down (rule ``rcv``). Otherwise, with >= 3 values moving strictly in one
+    direction and |d| > max(analytical x |first|, resolution) -> up/down (rule
+    ``monotonic``). Otherwise ``fluctuating`` when some value differs from the first by more
+    than tol, else ``stable``.
+    """
+    a = analyte(series[0].loinc)
+    vals = [_norm(m) for m in series]
+    first, last = vals[0], vals[-1]
+    res = max(_step(series[0]), _step(series[-1]))
+    tol = max(a.rcv * abs(first), res)
+    d = last - first
+    if abs(d) > tol:
+        return Trend(series, "up" if d > 0 else "down", a, tol, "rcv")
+    diffs = [b - x for x, b in zip(vals, vals[1:], strict=False)]
+    monotonic = len(vals) >= 3 and (all(x > 0 for x in diffs) or all(x < 0 for x in diffs))
+    if monotonic and abs(d) > max(a.analytical * abs(first), res):
+        return Trend(series, "up" if d > 0 else "down", a, tol, "monotonic")
+    if any(abs(v - first) > tol for v in vals[1:-1]):
+        return Trend(series, "fluctuating", a, tol, "fluctuating")
+    return Trend(series, "stable", a, tol, "stable")
+
+
+def _unit_group(m: Measurement) -> str:
+    c = normalized(m, 1.0)
+    return f"si:{c[1]}" if c else f"unit:{m.unit_code or m.unit}"
+
+
+def series(items: list[Measurement]) -> list[list[Measurement]]:
+    """Series of >= 2 quantities, one per code and comparable unit, oldest first."""
+    groups: dict[tuple[str, str], list[Measurement]] = defaultdict(list)
+    for m in items:
+        if m.value is not None and m.when is not None and not m.comparator:
+            groups[(m.key, _unit_group(m))].append(m)
+    out = []
+    for group in groups.values():
+        seen: set[tuple[str, str]] = set()
+        uniq = []
+        for m in sorted(group, key=lambda x: x.sort_key):
+            if (m.ref, m.when_text) not in seen:
+                seen.add((m.ref, m.when_text))
+                uniq.append(m)
+        if len(uniq) >= 2:
+            out.append(uniq)
+    return sorted(out, key=lambda s: s[-1].name.lower())
