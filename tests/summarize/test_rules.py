@@ -1,0 +1,81 @@
+"""The abnormal-result and trend rules on measurements built from Observations
+(operations/summarize: values.measurements -> analysis.flag / series / trend)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from operations.summarize.analysis import flag, series, trend
+from operations.summarize.values import measurements
+
+UCUM = "http://unitsofmeasure.org"
+
+
+def obs(i: int, code: str, value: float, unit: str, when: str, **extra: Any) -> dict[str, Any]:
+    return {"resourceType": "Observation", "id": f"o{i}", "status": "final",
+            "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
+            "effectiveDateTime": when,
+            "valueQuantity": {"value": value, "unit": unit, "system": UCUM, "code": unit},
+            **extra}
+
+
+def directions(code: str, values: list[float], unit: str = "mmol/L") -> list[str]:
+    items = [m for i, v in enumerate(values)
+             for m in measurements(obs(i, code, v, unit, f"2024-0{i + 1}-01"))]
+    return [trend(s).direction for s in series(items)]
+
+
+@pytest.mark.parametrize(("code", "values", "expected"), [
+    ("2160-0", [88, 92, 85, 90], "stable"),         # creatinine, RCV ~15 %
+    ("2160-0", [118, 135, 162, 188], "up"),
+    ("62238-1", [52, 44, 36, 30], "down"),          # eGFR
+    ("2951-2", [138, 139, 140], "stable"),          # sodium: monotonic but within noise
+    ("4548-4", [7.2, 7.0, 6.8], "down"),            # HbA1c: monotonic beyond analytical noise
+    ("4548-4", [7.2, 7.3, 7.1], "stable"),
+    ("1988-5", [3, 45, 4], "fluctuating"),          # CRP: back where it started
+    ("99999-9", [100, 109], "stable"),              # unknown analyte: ~10 % default
+    ("99999-9", [100, 112], "up"),
+])
+def test_trend_rule(code: str, values: list[float], expected: str) -> None:
+    assert directions(code, values) == [expected]
+
+
+def test_mass_and_substance_concentrations_of_glucose_are_one_series() -> None:
+    items = [*measurements(obs(1, "1558-6", 182, "mg/dL", "2023-01-10")),
+             *measurements(obs(2, "1558-6", 7.2, "mmol/L", "2024-03-12"))]
+    found = series(items)
+    assert len(found) == 1 and trend(found[0]).direction == "down"
+
+
+def test_one_value_or_incomparable_units_make_no_series() -> None:
+    items = [*measurements(obs(1, "2160-0", 88, "umol/L", "2024-01-01")),
+             *measurements(obs(2, "2160-0", 1.1, "%", "2024-02-01"))]
+    assert series(items) == []
+
+
+def test_flags_from_interpretation_and_from_the_reference_range() -> None:
+    rng = {"referenceRange": [{"low": {"value": 3.5, "system": UCUM, "code": "mmol/L"},
+                               "high": {"value": 5.0, "system": UCUM, "code": "mmol/L"}}]}
+    high = measurements(obs(1, "2823-3", 5.6, "mmol/L", "2024-01-01", **rng))[0]
+    normal = measurements(obs(2, "2823-3", 4.2, "mmol/L", "2024-01-01", **rng))[0]
+    assert flag(high) is not None and flag(high).kind == "high"  # type: ignore[union-attr]
+    assert flag(normal) is None
+    crit = measurements(obs(3, "2823-3", 2.8, "mmol/L", "2024-01-01", interpretation=[
+        {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
+                     "code": "LL"}]}]))[0]
+    f = flag(crit)
+    assert f is not None and (f.kind, f.critical) == ("low", True)
+    # a range written in another unit is converted: 150 mg/dL glucose > 5.5 mmol/L
+    glu = measurements(obs(4, "2345-7", 150, "mg/dL", "2024-01-01", referenceRange=[
+        {"high": {"value": 5.5, "system": UCUM, "code": "mmol/L"}}]))[0]
+    assert flag(glu) is not None and flag(glu).kind == "high"  # type: ignore[union-attr]
+
+
+def test_entered_in_error_and_absent_values_are_not_measurements() -> None:
+    assert measurements({**obs(1, "2160-0", 88, "umol/L", "2024-01-01"),
+                         "status": "entered-in-error"}) == []
+    o = obs(1, "2160-0", 88, "umol/L", "2024-01-01")
+    del o["valueQuantity"]
+    assert measurements({**o, "dataAbsentReason": {"text": "haemolysed"}}) == []
