@@ -1,0 +1,296 @@
+"""The guard: every sentence a model writes is checked against the record before it is used.
+
+A sentence is dropped (and reported) when it
+
+* is not well-formed text (fewer than three words, stray symbols, replacement characters);
+* names a drug (edsnlp's Romedi names keyed by ATC, plus English INNs) that no
+  MedicationRequest / MedicationStatement / AllergyIntolerance of the stay names;
+* names a diagnosis (the ICD-10 condition lexicon of ``$extract``) absent from the stay's
+  Conditions, Procedures, reports and reasons;
+* writes a number or a date that the sources do not hold (values, doses, reference ranges,
+  dates, age, length of stay; decimal comma or point, rounding to the written precision);
+* mentions allergy against the record: denies an allergy when one is documented, or names
+  an allergen the AllergyIntolerances do not name.
+
+Sentences written by the templates pass by construction (tests check that they do).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from .gather import Resource, Stay
+from .text import MONTHS_EN, parse_date
+
+MONTHS_FR = ("janv", "fevr", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct",
+             "nov", "dec")
+MONTH_WORDS = {m.lower(): i + 1 for i, m in enumerate(MONTHS_EN)}
+MONTH_WORDS.update({m: i + 1 for i, m in enumerate(MONTHS_FR)})
+MONTH_WORDS.update({"janvier": 1, "fevrier": 2, "avril": 4, "juillet": 7, "septembre": 9,
+                    "octobre": 10, "novembre": 11, "decembre": 12, "january": 1,
+                    "february": 2, "march": 3, "april": 4, "june": 6, "july": 7,
+                    "august": 8, "september": 9, "october": 10, "november": 11,
+                    "december": 12})
+AMBIGUOUS = {"ait", "ira", "ic", "fa", "ep", "pe", "mi", "af", "cad", "ras", "sca", "irc",
+             "dnid", "obese", "diabetique", "hypertendu", "hypertendue", "asthmatique",
+             "diabetic", "asthmatic"}
+ALLERGY_RX = re.compile(r"allerg|\bnkda\b|\bnka\b|intoleran|hypersensibilit")
+NEG_RX = re.compile(r"\b(no|not|none|denies|denied|without|nkda|nka|pas|aucun|aucune|sans|"
+                    r"ni|negative)\b")
+DATE_NUM = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+DATE_WORD = re.compile(r"\b(\d{1,2})(?:er)?\s+([a-z]+)\.?\s+(\d{4})\b")
+NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
+KEYS_SKIPPED = {"reference", "system", "url", "id", "fullUrl", "profile", "div"}
+
+
+def norm(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9][a-z0-9\-']*", norm(text))
+
+
+@lru_cache(maxsize=1)
+def drug_lexicon() -> dict[str, str]:
+    """Normalised drug name -> ATC code."""
+    from edsnlp import BASE_DIR
+
+    from ..extract.lexicon import DRUG_STOPWORDS, ENGLISH_DRUGS
+
+    with open(BASE_DIR / "resources" / "drugs.json", encoding="utf-8") as f:
+        terms: dict[str, list[str]] = json.load(f)
+    out: dict[str, str] = {}
+    for atc, names in [*terms.items(), *ENGLISH_DRUGS.items()]:
+        for name in names:
+            n = " ".join(_words(name))
+            variants = {n, n[:-1]} if n.endswith("e") and len(n) >= 7 and " " not in n else {n}
+            for v in variants:
+                if len(v) >= 4 and v not in DRUG_STOPWORDS:
+                    out.setdefault(v, atc)
+    return out
+
+
+@lru_cache(maxsize=1)
+def condition_lexicon() -> dict[str, str]:
+    """Normalised condition term -> ICD-10 code."""
+    from ..extract.lexicon import CONDITIONS
+
+    out: dict[str, str] = {}
+    for c in CONDITIONS:
+        for term in (*c.fr, *c.en):
+            t = " ".join(_words(term))
+            if len(t) >= 3 and t not in AMBIGUOUS:
+                out.setdefault(t, c.code)
+    return out
+
+
+def mentions(text: str, lexicon: dict[str, str]) -> list[tuple[str, str]]:
+    """(term, code) of every lexicon term in ``text`` (longest first, no overlaps)."""
+    words = _words(text)
+    found: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        for n in (4, 3, 2, 1):
+            term = " ".join(words[i:i + n])
+            if len(words[i:i + n]) == n and term in lexicon:
+                found.append((term, lexicon[term]))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _number_values(token: str) -> set[float]:
+    compact = re.sub(r"[ \u00a0\u202f]", "", token)
+    out = set()
+    for candidate in (compact.replace(",", "."), compact.replace(",", "")):
+        try:
+            out.add(float(candidate))
+        except ValueError:
+            pass
+    return out
+
+
+def _decimals(token: str) -> int:
+    m = re.search(r"[.,](\d+)$", token)
+    return len(m.group(1)) if m else 0
+
+
+def _dates_in(text: str) -> tuple[list[date], str]:
+    """Dates written in ``text`` and the text without them."""
+    found: list[date] = []
+
+    def numeric(m: re.Match[str]) -> str:
+        try:
+            d = (date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m.group(1)
+                 else date(int(m.group(4)), int(m.group(5)), int(m.group(6))))
+        except ValueError:
+            return m.group(0)
+        found.append(d)
+        return " "
+
+    def worded(m: re.Match[str]) -> str:
+        month = MONTH_WORDS.get(m.group(2)[:4]) or MONTH_WORDS.get(m.group(2)[:3]) \
+            or MONTH_WORDS.get(m.group(2))
+        if month is None:
+            return m.group(0)
+        try:
+            found.append(date(int(m.group(3)), month, int(m.group(1))))
+        except ValueError:
+            return m.group(0)
+        return " "
+
+    rest = DATE_NUM.sub(numeric, text)
+    rest = DATE_WORD.sub(worded, norm(rest))
+    return found, rest
+
+
+@dataclass
+class Evidence:
+    """What the sources hold, in the forms the guard compares."""
+
+    numbers: set[float] = field(default_factory=set)
+    dates: set[date] = field(default_factory=set)
+    drug_codes: set[str] = field(default_factory=set)
+    drug_text: str = ""
+    condition_codes: set[str] = field(default_factory=set)
+    condition_text: str = ""
+    allergy_text: str = ""
+    allergy_codes: set[str] = field(default_factory=set)
+    has_allergy: bool = False
+
+    def add_text(self, text: str) -> None:
+        dates, rest = _dates_in(text)
+        self.dates.update(dates)
+        for token in NUMBER.findall(rest):
+            self.numbers.update(_number_values(token))
+
+    def walk(self, node: Any, key: str = "") -> None:
+        if key in KEYS_SKIPPED:
+            return
+        if isinstance(node, dict):
+            for k, v in node.items():
+                self.walk(v, k)
+        elif isinstance(node, list):
+            for v in node:
+                self.walk(v, key)
+        elif isinstance(node, bool):
+            return
+        elif isinstance(node, int | float):
+            self.numbers.add(float(node))
+        elif isinstance(node, str):
+            d = parse_date(node)
+            if d is not None:
+                self.dates.add(d)
+            else:
+                self.add_text(node)
+
+
+def _texts(resources: list[Resource], *fields: str) -> str:
+    return " | ".join(norm(json.dumps([r.get(f) for f in fields], ensure_ascii=False))
+                      for r in resources)
+
+
+def evidence(stay: Stay, letter_lines: list[str]) -> Evidence:
+    ev = Evidence()
+    resources = [stay.encounter, stay.patient, *stay.conditions, *stay.procedures,
+                 *stay.med_requests, *stay.med_statements, *stay.allergies,
+                 *stay.observations, *stay.reports, *stay.care_plans, *stay.service_requests]
+    for r in resources:
+        ev.walk({k: v for k, v in r.items() if k not in ("meta", "text")})
+    for line in letter_lines:
+        ev.add_text(line)
+    meds = [*stay.med_requests, *stay.med_statements]
+    ev.drug_text = _texts(meds, "medicationCodeableConcept", "medicationReference")
+    active = [a for a in stay.allergies if "refuted" not in json.dumps(
+        a.get("verificationStatus") or {})]
+    ev.has_allergy = bool(active)
+    ev.allergy_text = _texts(active, "code", "reaction")
+    for text in (ev.drug_text, ev.allergy_text):
+        ev.drug_codes.update(code for _, code in mentions(text, drug_lexicon()))
+    ev.drug_codes.update(re.findall(r'"code": "([a-z]\d\d[a-z]{0,2}\d{0,2})"', ev.drug_text))
+    ev.allergy_codes = {code for _, code in mentions(ev.allergy_text, drug_lexicon())}
+    ev.condition_text = " | ".join([
+        _texts(stay.conditions, "code"), _texts(stay.procedures, "code", "reasonCode"),
+        _texts(stay.reports, "code", "conclusion", "conclusionCode"),
+        _texts([stay.encounter], "reasonCode")])
+    ev.condition_codes = set(re.findall(r'"code": "([a-z]\d\d(?:\.\d+)?)"', ev.condition_text))
+    ev.condition_codes.update(code.lower() for _, code in mentions(
+        ev.condition_text, condition_lexicon()))
+    return ev
+
+
+def _well_formed(sentence: str) -> bool:
+    if "\ufffd" in sentence:
+        return False
+    words = re.findall(r"[^\W\d_]{2,}", sentence)
+    plain = sum(ch.isalnum() or ch.isspace() or ch in ".,;:()'’-/%°µ<>=+→–" for ch in sentence)
+    return len(words) >= 3 and plain >= 0.9 * len(sentence)
+
+
+def _atc_match(code: str, known: set[str]) -> bool:
+    return any(code == k or (len(k) >= 5 and code.startswith(k)) or
+               (len(code) >= 5 and k.startswith(code)) for k in known)
+
+
+def _icd_match(code: str, known: set[str]) -> bool:
+    c = code.lower()
+    return any(k.startswith(c) or c.startswith(k[:3]) for k in known)
+
+
+def check_sentence(sentence: str, ev: Evidence) -> list[str]:
+    """Why ``sentence`` is unsupported (empty when it may stay)."""
+    reasons: list[str] = []
+    if not _well_formed(sentence):
+        return ["not well-formed text"]
+    n = norm(sentence)
+    for term, atc in mentions(sentence, drug_lexicon()):
+        if not (_atc_match(atc, ev.drug_codes) or term in ev.drug_text or term in ev.allergy_text):
+            reasons.append(f"drug not in the record: {term}")
+    for term, icd in mentions(sentence, condition_lexicon()):
+        if not (_icd_match(icd, ev.condition_codes) or term in ev.condition_text):
+            reasons.append(f"diagnosis not in the record: {term}")
+    dates, rest = _dates_in(sentence)
+    reasons += [f"date not in the record: {d.isoformat()}" for d in dates if d not in ev.dates]
+    for token in NUMBER.findall(rest):
+        values, places = _number_values(token), _decimals(token)
+        if not any(abs(v - x) < 1e-9 or round(x, places) == v
+                   for v in values for x in ev.numbers):
+            reasons.append(f"number not in the record: {token}")
+    if ALLERGY_RX.search(n):
+        if NEG_RX.search(n):
+            if ev.has_allergy:
+                reasons.append("denies an allergy the record documents")
+        elif not ev.has_allergy:
+            reasons.append("allergy not in the record")
+        else:
+            for term, atc in mentions(sentence, drug_lexicon()):
+                if term not in ev.allergy_text and not _atc_match(atc, ev.allergy_codes):
+                    reasons.append(f"allergen not in the record: {term}")
+    return reasons
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+
+
+def check(text: str, ev: Evidence) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """(sentences kept, (sentence, reasons) dropped)."""
+    kept: list[str] = []
+    dropped: list[tuple[str, list[str]]] = []
+    for s in split_sentences(text):
+        why = check_sentence(s, ev)
+        if why:
+            dropped.append((s, why))
+        else:
+            kept.append(s)
+    return kept, dropped
