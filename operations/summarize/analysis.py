@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -87,7 +88,7 @@ class Trend:
     series: list[Measurement]
     direction: str
     analyte: Analyte
-    tolerance: float       # the absolute tolerance used, in canonical units
+    tolerance: float       # the log-ratio limit used (the analyte's RCV)
     rule: str              # rcv | monotonic | stable | fluctuating
 
     @property
@@ -119,30 +120,38 @@ def _step(m: Measurement) -> float:
     return c[0] if c else step
 
 
+def _change(a: float, b: float) -> float:
+    """The size of the change a -> b on the scale the RCV is defined on (log ratio)."""
+    if a > 0 and b > 0:
+        return math.log(b / a)
+    return (b - a) / abs(a) if a else (math.inf if b != a else 0.0)
+
+
 def trend(series: list[Measurement]) -> Trend:
     """Direction of a series (>= 2 values, ordered).
 
-    Let d = last - first (canonical units), tol = max(RCV x |first|, resolution).
-    |d| > tol -> up/down (rule ``rcv``). Otherwise, with >= 3 values moving strictly in one
-    direction and |d| > max(analytical x |first|, resolution) -> up/down (rule
-    ``monotonic``). Otherwise ``fluctuating`` when some value differs from the first by more
-    than tol, else ``stable``.
+    Let c = ln(last / first) (values in canonical units) and RCV the analyte's log-normal
+    reference change value (:mod:`.noise`). A change no larger than one unit of the last
+    written digit is never significant. |c| > RCV -> up / down (rule ``rcv``). Otherwise,
+    with >= 3 values moving strictly in one direction and |c| > the analytical limit ->
+    up / down (rule ``monotonic``). Otherwise ``fluctuating`` when some value in between
+    differs from the first by more than the RCV, else ``stable``.
     """
     a = analyte(series[0].loinc)
     vals = [_norm(m) for m in series]
     first, last = vals[0], vals[-1]
     res = max(_step(series[0]), _step(series[-1]))
-    tol = max(a.rcv * abs(first), res)
-    d = last - first
-    if abs(d) > tol:
-        return Trend(series, "up" if d > 0 else "down", a, tol, "rcv")
+    c = _change(first, last)
+    direction = "up" if last > first else "down"
+    if abs(last - first) > res and abs(c) > a.rcv:
+        return Trend(series, direction, a, a.rcv, "rcv")
     diffs = [b - x for x, b in zip(vals, vals[1:], strict=False)]
     monotonic = len(vals) >= 3 and (all(x > 0 for x in diffs) or all(x < 0 for x in diffs))
-    if monotonic and abs(d) > max(a.analytical * abs(first), res):
-        return Trend(series, "up" if d > 0 else "down", a, tol, "monotonic")
-    if any(abs(v - first) > tol for v in vals[1:-1]):
-        return Trend(series, "fluctuating", a, tol, "fluctuating")
-    return Trend(series, "stable", a, tol, "stable")
+    if monotonic and abs(last - first) > res and abs(c) > a.analytical:
+        return Trend(series, direction, a, a.rcv, "monotonic")
+    if any(abs(v - first) > res and abs(_change(first, v)) > a.rcv for v in vals[1:-1]):
+        return Trend(series, "fluctuating", a, a.rcv, "fluctuating")
+    return Trend(series, "stable", a, a.rcv, "stable")
 
 
 def _unit_group(m: Measurement) -> str:

@@ -1,12 +1,14 @@
 """Measurement noise per analyte: when a change is a trend and when a series is stable.
 
-The reference change value (RCV, Fraser 2001): two results of one patient differ
-significantly (two-sided, 95 %) when their relative difference exceeds
-``1.96 * sqrt(2) * sqrt(CVa^2 + CVi^2)``, where CVa is the analytical imprecision and CVi the
-within-subject biological variation. The CVi below are rounded values of the EFLM Biological
-Variation Database (https://biologicalvariation.eu/) and the CVa typical laboratory
-imprecision; both are approximations a laboratory should replace with its own. Analytes not
-listed use CVa = CVi = 2.5 % (an RCV of about 10 %). See docs/summarize.md for the full rule.
+The reference change value (RCV, Fraser 2001), in its log-normal form (Fokkema et al.,
+Clin Chem 2006): two results of one patient differ significantly (two-sided, 95 %) when
+``|ln(last / first)| > 1.96 * sqrt(2) * sqrt(ln(1 + CVa^2) + ln(1 + CVi^2))``, where CVa is
+the analytical imprecision and CVi the within-subject biological variation. The limits are
+asymmetric: a fall of CRP from 120 to 15 mg/L is significant, a rise from 120 to 225 is not.
+The CVi below are rounded values of the EFLM Biological Variation Database
+(https://biologicalvariation.eu/) and the CVa typical laboratory imprecision; both are
+approximations a laboratory should replace with its own. Analytes not listed use
+CVa = CVi = 2.5 % (limits of about +/- 10 %). See docs/summarize.md for the full rule.
 """
 
 from __future__ import annotations
@@ -28,13 +30,14 @@ class Analyte:
 
     @property
     def rcv(self) -> float:
-        """Relative reference change value (fraction)."""
-        return Z * math.hypot(self.cva, self.cvi) / 100.0
+        """The log-normal reference change value: a change is significant when
+        ``|ln(last / first)|`` exceeds it (up: ``exp(rcv) - 1``, down: ``exp(-rcv) - 1``)."""
+        return Z * math.sqrt(math.log1p((self.cva / 100) ** 2) + math.log1p((self.cvi / 100) ** 2))
 
     @property
     def analytical(self) -> float:
-        """Relative change explained by analytical noise alone (fraction)."""
-        return Z * self.cva / 100.0
+        """The same limit for analytical noise alone."""
+        return Z * math.sqrt(math.log1p((self.cva / 100) ** 2))
 
 
 DEFAULT = Analyte("", "", 2.5, 2.5)

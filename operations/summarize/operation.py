@@ -71,13 +71,11 @@ class LazyEmbedder:
         return service.embed(EMBEDDER, texts, "query")
 
 
-def _value(p: dict[str, Any] | None, *keys: str) -> str | None:
+def _value(p: dict[str, Any] | None) -> str | None:
+    """The parameter's value[x] as text (a query value arrives as valueString)."""
     if p is None:
         return None
-    for k in keys:
-        if k in p:
-            return str(p[k])
-    return None
+    return next((str(v) for k, v in p.items() if k.startswith("value")), None)
 
 
 def _bool(req: OpRequest, name: str) -> bool:
@@ -93,7 +91,7 @@ def _bool(req: OpRequest, name: str) -> bool:
 
 
 def _since(req: OpRequest) -> str | None:
-    value = _value(req.param("since"), "valueDate", "valueString")
+    value = _value(req.param("since"))
     if value is None:
         return None
     ok = bool(_DATE.match(value.strip()))
@@ -110,7 +108,7 @@ def _since(req: OpRequest) -> str | None:
 
 
 def _language(req: OpRequest) -> str:
-    value = _value(req.param("language"), "valueCode", "valueString")
+    value = _value(req.param("language"))
     if value is None:
         header = req.headers.get("accept-language", "")
         first = header.split(",")[0].split(";")[0].strip().lower()[:2]

@@ -28,7 +28,7 @@ Embed = Callable[[list[str]], np.ndarray]
 
 HEADING = re.compile(
     r"^\s*(?:en\s+)?(conclusions?|impressions?|interpr[ée]tation|synth[èe]se|summary|"
-    r"assessment|avis)\s*(?::|-|\n|$)", re.IGNORECASE | re.MULTILINE)
+    r"assessment|avis)\s*(?::|-|,|\n|$)", re.IGNORECASE | re.MULTILINE)
 ANY_HEADING = re.compile(r"^\s*[A-ZÀ-Ýa-zà-ÿ' ]{3,40}\s*:\s*$|^\s*[A-ZÀ-Ý' ]{3,40}\s*:",
                          re.MULTILINE)
 #: paragraphs that say why and how the examination was done, not what it found

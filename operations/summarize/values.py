@@ -7,6 +7,7 @@ blood-pressure panel) is a measurement of its own, attributed to its Observation
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 from fhir_server.errors import OperationOutcomeError
 from fhir_server.fhirtime import parse_range
 from fhir_server.search.units import canonical
+
+from .noise import ANALYTES
 
 LOINC = "http://loinc.org"
 INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
@@ -96,10 +99,13 @@ def concept_name(concept: dict[str, Any]) -> str:
 
 
 def _key(concept: dict[str, Any]) -> tuple[str, str | None]:
+    """(series key, LOINC code): LOINC codes of one analyte in the noise table (e.g. serum
+    creatinine by mass and by substance, eGFR by any equation) share one key."""
     codings = [c for c in concept.get("coding") or [] if c.get("code")]
     loinc = next((str(c["code"]) for c in codings if c.get("system") == LOINC), None)
     if loinc:
-        return f"{LOINC}|{loinc}", loinc
+        known = ANALYTES.get(loinc)
+        return (f"analyte|{known.en}" if known else f"{LOINC}|{loinc}"), loinc
     if codings:
         return f"{codings[0].get('system', '')}|{codings[0]['code']}", None
     return f"text|{concept_name(concept).lower()}", None
@@ -154,7 +160,28 @@ def _one(ref: str, holder: dict[str, Any], when: tuple[datetime | None, str],
     if rng:
         m.low, m.high = _bound(rng.get("low")), _bound(rng.get("high"))
         m.range_text = str(rng.get("text") or "")
+        if not (m.low or m.high) and m.range_text:
+            m.low, m.high = range_from_text(m.range_text, unit_code, unit_system)
     return m
+
+
+_NUM = r"(\d+(?:[.,]\d+)?)"
+
+
+def range_from_text(text: str, code: str | None, system: str | None
+                    ) -> tuple[Bound | None, Bound | None]:
+    """Limits of a range written as text: ``3.5-5.0``, ``3,5 à 5,0``, ``< 5``, ``>= 60``."""
+    def b(x: str) -> Bound:
+        return Bound(float(x.replace(",", ".")), x, code, system)
+
+    t = text.strip()
+    if m := re.fullmatch(_NUM + r"\s*(?:-|–|—|to|à|a)\s*" + _NUM + r"(?:\s*\S.*)?", t):
+        return b(m.group(1)), b(m.group(2))
+    if m := re.fullmatch(r"(?:<|<=|≤|inf[ée]rieur à|below)\s*" + _NUM + r"(?:\s*\S.*)?", t):
+        return None, b(m.group(1))
+    if m := re.fullmatch(r"(?:>|>=|≥|sup[ée]rieur à|above)\s*" + _NUM + r"(?:\s*\S.*)?", t):
+        return b(m.group(1)), None
+    return None, None
 
 
 def measurements(obs: dict[str, Any]) -> list[Measurement]:

@@ -37,6 +37,8 @@ def directions(code: str, values: list[float], unit: str = "mmol/L") -> list[str
     ("1988-5", [3, 45, 4], "fluctuating"),          # CRP: back where it started
     ("99999-9", [100, 109], "stable"),              # unknown analyte: ~10 % default
     ("99999-9", [100, 112], "up"),
+    ("1988-5", [120, 15], "down"),                  # log-normal RCV: a large fall counts...
+    ("1988-5", [120, 225], "stable"),               # ...a rise of the same size does not
 ])
 def test_trend_rule(code: str, values: list[float], expected: str) -> None:
     assert directions(code, values) == [expected]
@@ -47,6 +49,13 @@ def test_mass_and_substance_concentrations_of_glucose_are_one_series() -> None:
              *measurements(obs(2, "1558-6", 7.2, "mmol/L", "2024-03-12"))]
     found = series(items)
     assert len(found) == 1 and trend(found[0]).direction == "down"
+
+
+def test_creatinine_codes_by_mass_and_by_substance_are_one_series() -> None:
+    items = [*measurements(obs(1, "2160-0", 1.1, "mg/dL", "2023-01-10")),
+             *measurements(obs(2, "14682-9", 150, "umol/L", "2024-03-12"))]
+    found = series(items)
+    assert len(found) == 1 and trend(found[0]).direction == "up"  # 97 -> 150 umol/L
 
 
 def test_one_value_or_incomparable_units_make_no_series() -> None:
@@ -79,3 +88,14 @@ def test_entered_in_error_and_absent_values_are_not_measurements() -> None:
     o = obs(1, "2160-0", 88, "umol/L", "2024-01-01")
     del o["valueQuantity"]
     assert measurements({**o, "dataAbsentReason": {"text": "haemolysed"}}) == []
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), [
+    ("3.5-5.0 mmol/L", 5.6, "high"), ("3,5 à 5,0", 3.1, "low"), ("< 5", 45, "high"),
+    ("≥ 60", 44, "low"), ("3.5-5.0", 4.2, None), ("negative", 4.2, None)])
+def test_a_reference_range_written_as_text(text: str, value: float,
+                                           expected: str | None) -> None:
+    m = measurements(obs(1, "99999-9", value, "mmol/L", "2024-01-01",
+                         referenceRange=[{"text": text}]))[0]
+    f = flag(m)
+    assert (f.kind if f else None) == expected
