@@ -2,7 +2,7 @@
 
 A sentence is dropped (and reported) when it
 
-* is not well-formed text (fewer than three words, stray symbols, replacement characters);
+* is not well-formed text (fewer than two words, stray symbols, replacement characters);
 * names a drug (edsnlp's Romedi names keyed by ATC, plus English INNs) that no
   MedicationRequest / MedicationStatement / AllergyIntolerance of the stay names;
 * names a diagnosis (the ICD-10 condition lexicon of ``$extract``) absent from the stay's
@@ -40,6 +40,10 @@ MONTH_WORDS.update({"janvier": 1, "fevrier": 2, "avril": 4, "juillet": 7, "septe
 AMBIGUOUS = {"ait", "ira", "ic", "fa", "ep", "pe", "mi", "af", "cad", "ras", "sca", "irc",
              "dnid", "obese", "diabetique", "hypertendu", "hypertendue", "asthmatique",
              "diabetic", "asthmatic"}
+#: Laboratory analytes that the drug lexicon also knows as drugs (potassium, sodium...).
+ANALYTES = {"potassium", "sodium", "calcium", "magnesium", "glucose", "phosphore", "phosphate",
+            "fer", "iron", "albumine", "albumin", "chlore", "chloride", "bicarbonate",
+            "bicarbonates", "lactate", "lactates", "oxygene", "oxygen", "uree", "urea"}
 ALLERGY_RX = re.compile(r"allerg|\bnkda\b|\bnka\b|intoleran|hypersensibilit")
 NEG_RX = re.compile(r"\b(no|not|none|denies|denied|without|nkda|nka|pas|aucun|aucune|sans|"
                     r"ni|negative)\b")
@@ -167,6 +171,8 @@ class Evidence:
     allergy_text: str = ""
     allergy_codes: set[str] = field(default_factory=set)
     has_allergy: bool = False
+    analyte_text: str = ""
+    all_text: str = ""
 
     def add_text(self, text: str) -> None:
         dates, rest = _dates_in(text)
@@ -193,6 +199,7 @@ class Evidence:
                 self.dates.add(d)
             else:
                 self.add_text(node)
+                self.all_text += " | " + norm(node)
 
 
 def _texts(resources: list[Resource], *fields: str) -> str:
@@ -209,6 +216,7 @@ def evidence(stay: Stay, letter_lines: list[str]) -> Evidence:
         ev.walk({k: v for k, v in r.items() if k not in ("meta", "text")})
     for line in letter_lines:
         ev.add_text(line)
+    ev.analyte_text = _texts(stay.observations, "code")
     meds = [*stay.med_requests, *stay.med_statements]
     ev.drug_text = _texts(meds, "medicationCodeableConcept", "medicationReference")
     active = [a for a in stay.allergies if "refuted" not in json.dumps(
@@ -234,7 +242,7 @@ def _well_formed(sentence: str) -> bool:
         return False
     words = re.findall(r"[^\W\d_]{2,}", sentence)
     plain = sum(ch.isalnum() or ch.isspace() or ch in ".,;:()'’-/%°µ<>=+→–" for ch in sentence)
-    return len(words) >= 3 and plain >= 0.9 * len(sentence)
+    return len(words) >= 2 and plain >= 0.9 * len(sentence)
 
 
 def _atc_match(code: str, known: set[str]) -> bool:
@@ -254,10 +262,13 @@ def check_sentence(sentence: str, ev: Evidence) -> list[str]:
         return ["not well-formed text"]
     n = norm(sentence)
     for term, atc in mentions(sentence, drug_lexicon()):
+        if term in ANALYTES or term in ev.analyte_text:
+            continue  # a laboratory value of the stay, not a drug
         if not (_atc_match(atc, ev.drug_codes) or term in ev.drug_text or term in ev.allergy_text):
             reasons.append(f"drug not in the record: {term}")
     for term, icd in mentions(sentence, condition_lexicon()):
-        if not (_icd_match(icd, ev.condition_codes) or term in ev.condition_text):
+        if not (_icd_match(icd, ev.condition_codes) or term in ev.condition_text
+                or re.search(rf"\b{re.escape(term)}\b", ev.all_text)):
             reasons.append(f"diagnosis not in the record: {term}")
     dates, rest = _dates_in(sentence)
     reasons += [f"date not in the record: {d.isoformat()}" for d in dates if d not in ev.dates]
@@ -280,7 +291,9 @@ def check_sentence(sentence: str, ev: Evidence) -> list[str]:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+    """Sentences: a split after . ! ? only before a capital ("(ref. 60" stays whole)."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[^\W\d_])(?![a-z])", text.strip())
+    return [s.strip() for s in parts if s.strip()]
 
 
 def check(text: str, ev: Evidence) -> tuple[list[str], list[tuple[str, list[str]]]]:

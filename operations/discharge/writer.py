@@ -12,6 +12,7 @@ by sentence, and the templates' paragraph is used when nothing survives.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ def _load(folder: str) -> tuple[Any, Any, int]:
             from exc
     import json
 
+    atexit.register(_load.cache_clear)  # free the model before onnxruntime-genai shuts down
     context = int(json.loads((Path(folder) / "genai_config.json").read_text())["model"].get(
         "context_length", 2048))
     return model, tokenizer, context
