@@ -60,7 +60,7 @@ ANALYTES: dict[str, Analyte] = {
     "6298-4": Analyte("Potassium", "Potassium", 4.0, 2.0),
     "2951-2": Analyte("Sodium", "Sodium", 0.6, 0.7),
     "2947-0": Analyte("Sodium", "Sodium", 0.6, 0.7),
-    "718-7": Analyte("Hémoglobine", "Haemoglobin", 2.7, 1.5, 16114.5),
+    "718-7": Analyte("Hémoglobine", "Hemoglobin", 2.7, 1.5, 16114.5),
     "777-3": Analyte("Plaquettes", "Platelets", 7.0, 3.0),
     "26515-7": Analyte("Plaquettes", "Platelets", 7.0, 3.0),
     "6690-2": Analyte("Leucocytes", "White blood cells", 11.0, 3.0),

@@ -5,8 +5,11 @@ The text of a DiagnosticReport (https://hl7.org/fhir/R4/diagnosticreport.html) i
 ``text.div``. The conclusion is ``DiagnosticReport.conclusion`` (and ``conclusionCode``),
 else the paragraph under a "Conclusion" / "Impression" heading of the text. The salient
 sentences are chosen with the multilingual e5 embedder: each remaining sentence is scored by
-its cosine similarity to the conclusion (or, without one, to the centroid of the report), and
-up to three are kept by maximal marginal relevance (lambda 0.7), in the order of the report.
+its cosine similarity to the conclusion (or, without one, to the centroid of the report),
+less 0.05 for a normal statement ("normal", "unremarkable") or a pertinent negative (a
+sentence opening with "No", "Pas de", "Absence", "Sans"...),
+and up to three are kept by maximal marginal relevance (lambda 0.7), in the order of the
+report. Indication, technique and history paragraphs are not candidates.
 Sentences are quoted verbatim: nothing is rewritten.
 """
 
@@ -35,8 +38,15 @@ ANY_HEADING = re.compile(r"^\s*[A-ZÀ-Ýa-zà-ÿ' ]{3,40}\s*:\s*$|^\s*[A-ZÀ-Ý'
 CONTEXT = re.compile(
     r"^\s*(indications?|technique|protocole|protocol|clinical (?:history|information)|"
     r"history|renseignements cliniques|motif|comparison|comparaison|examen)\b[^\n]*"
-    r"(?:\n(?!\s*\n)[^\n]*)*", re.IGNORECASE | re.MULTILINE)
+    r"(?:\n(?!\s*\n)(?![^\n:]{1,40}:)[^\n]*)*", re.IGNORECASE | re.MULTILINE)
+#: a section label at the start of a sentence ("Findings: The liver...")
+LABEL = re.compile(r"^(?:findings|results?|description|r[ée]sultats?|constatations|"
+                   r"observations?|compte[- ]rendu|report)\s*:\s*", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9«\"(])|\n+")
+#: normal statements and pertinent negatives rank after positive findings
+NORMAL = re.compile(r"^(?:no|not|without|negative|pas d[e']|absence|aucune?|sans)\b|"
+                    r"\b(?:normale?s?|unremarkable)\b", re.IGNORECASE)
+NORMAL_PENALTY = 0.05
 MAX_SALIENT = 3
 MMR_LAMBDA = 0.7
 
@@ -63,7 +73,8 @@ def _attachment_text(att: dict[str, Any]) -> str | None:
 
 
 def strip_html(text: str) -> str:
-    text = re.sub(r"<\s*(br|/p|/div|/li|/h\d|/tr)\s*/?>", "\n", text, flags=re.IGNORECASE)
+    text = re.sub(r"<\s*(/p|/div|/h\d)\s*>", "\n\n", text, flags=re.IGNORECASE)
+    text = re.sub(r"<\s*(br|/li|/tr)\s*/?>", "\n", text, flags=re.IGNORECASE)
     return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
@@ -96,14 +107,14 @@ def sentences(text: str) -> list[str]:
         s = re.sub(r"\s+", " ", s).strip(" -•*\t")
         if not s or s.endswith(":") or len(s.split()) < 3 or s.isupper():
             continue
-        s = re.sub(r"^[A-ZÀ-Ýa-zà-ÿ' ]{3,30}\s*:\s*", "", s) if ANY_HEADING.match(s) else s
+        s = LABEL.sub("", s) if LABEL.match(s) else s
         if len(s.split()) >= 3:
             out.append(s)
     return out
 
 
-def _mmr(vectors: np.ndarray, anchor: np.ndarray, k: int) -> list[int]:
-    relevance = vectors @ anchor
+def _mmr(vectors: np.ndarray, anchor: np.ndarray, k: int, penalty: np.ndarray) -> list[int]:
+    relevance = vectors @ anchor - penalty
     chosen: list[int] = []
     while len(chosen) < min(k, len(vectors)):
         best, best_score = -1, -np.inf
@@ -142,5 +153,6 @@ def summarize_report(report: dict[str, Any], embed: Embed | None) -> ReportSumma
     vectors = embed(candidates)
     anchor = embed([" ".join(out.conclusion)])[0] if out.conclusion else vectors.mean(axis=0)
     anchor = anchor / max(float(np.linalg.norm(anchor)), 1e-12)
-    out.salient = [candidates[i] for i in _mmr(vectors, anchor, MAX_SALIENT)]
+    penalty = np.array([NORMAL_PENALTY if NORMAL.search(c) else 0.0 for c in candidates])
+    out.salient = [candidates[i] for i in _mmr(vectors, anchor, MAX_SALIENT, penalty)]
     return out

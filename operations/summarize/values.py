@@ -51,6 +51,8 @@ class Measurement:
     range_text: str = ""
     interpretation: list[str] = field(default_factory=list)
     comparator: str = ""
+    #: the name is the code's own text (as the laboratory wrote it), not a coding display
+    has_text: bool = False
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -156,7 +158,8 @@ def _one(ref: str, holder: dict[str, Any], when: tuple[datetime | None, str],
     rng = next((r for r in ranges if not r.get("type") or any(
         c.get("code") == "normal" for c in (r.get("type") or {}).get("coding") or [])), None)
     m = Measurement(ref, key, loinc, concept_name(code), when[0], when[1], value, value_text,
-                    unit, unit_code, unit_system, interpretation=interp, comparator=comparator)
+                    unit, unit_code, unit_system, interpretation=interp, comparator=comparator,
+                    has_text=bool(code.get("text")))
     if rng:
         m.low, m.high = _bound(rng.get("low")), _bound(rng.get("high"))
         m.range_text = str(rng.get("text") or "")

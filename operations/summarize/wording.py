@@ -98,11 +98,12 @@ def unit(m: Measurement, lang: str) -> str:
 
 
 def name(m: Measurement, lang: str) -> str:
-    """The analyte's name: the project's French / English name of its LOINC code when known,
-    else the name the source gives."""
+    """The analyte's name as the laboratory wrote it (``code.text``); without one, the
+    project's French / English name of its LOINC code, else the coding's display."""
+    if m.has_text:
+        return m.name
     a = analyte(m.loinc)
-    known = a.fr if lang == "fr" else a.en
-    return known or m.name
+    return (a.fr if lang == "fr" else a.en) or m.name
 
 
 def value_with_unit(m: Measurement, lang: str) -> str:

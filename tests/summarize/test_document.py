@@ -66,7 +66,7 @@ def test_each_trend_has_an_svg_chart_in_the_trends_section(devset: Devset) -> No
         assert root.tag == "{http://www.w3.org/2000/svg}svg"
         assert any(el.tag.endswith("path") for el in root.iter())
     titles = sorted(m["content"]["title"] for m in media.values())
-    assert titles == ["Évolution — Créatinine", "Évolution — DFG estimé",
+    assert titles == ["Évolution — Créatinine", "Évolution — DFG (CKD-EPI)",
                       "Évolution — Potassium"]
 
 
@@ -151,9 +151,10 @@ def test_language_from_the_parameter_or_accept_language(client: TestClient,
                                                        devset: Devset) -> None:
     en = summarize(client, "Patient/sum-ckd-fr", language="en")
     assert section(en, "abnormal-results")["title"] == "Abnormal results"
-    assert "Creatinine — rising ↑: 118 µmol/L (14 Mar 2023)" in items(section(en, "trends"))[0]
+    assert "Créatinine — rising ↑: 118 µmol/L (14 Mar 2023)" in items(section(en, "trends"))[0]
     r = client.post("/fhir/Patient/sum-ckd-fr/$summarize", headers={"Accept-Language": "en-GB"},
                     json={"resourceType": "Parameters"})
     assert section(r.json(), "trends")["title"] == "Trends"
     fr = summarize(client, "Patient/sum-dm-en", language="fr")
-    assert "HbA1c — en baisse ↓ : 9,1 % (10/01/2023)" in " ".join(items(section(fr, "trends")))
+    lines = " ".join(items(section(fr, "trends")))
+    assert "Hemoglobin A1c — en baisse ↓ : 9,1 % (10/01/2023)" in lines
