@@ -33,6 +33,8 @@ class Entry:
     designations: list[Designation] = field(default_factory=list)
     extensions: list[Json] = field(default_factory=list)
     version_explicit: bool = False
+    #: the $expand text filter was already applied to it
+    text_matched: bool = False
 
     @property
     def inactive(self) -> bool:
@@ -256,7 +258,8 @@ class Expander:
         if len(concepts) > self.opts.limit and not self.for_validation:
             raise too_costly({"url": system}, self.opts.limit)
         for c in concepts:
-            out[(system, cs.version, c.code)] = self._entry(cs, c, explicit)
+            e = out[(system, cs.version, c.code)] = self._entry(cs, c, explicit)
+            e.text_matched = bool(text)
         return out
 
     def _entry(self, cs: CodeSystemModel, c: Concept, explicit: bool) -> Entry:

@@ -8,7 +8,8 @@ https://hl7.org/fhir/R4/codesystem-concept-properties.html.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +87,36 @@ def _value(v: Json) -> Any:
     return None
 
 
+class _WordIndex:
+    """The words of a list of texts, with the texts holding each: the words, joined after a
+    NUL each, are scanned at C speed for a substring."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        postings: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            for word in set(text.split()):
+                postings.setdefault(word, []).append(i)
+        self.words = list(postings)
+        self.postings = [postings[w] for w in self.words]
+        self.starts: list[int] = []
+        pos = 0
+        for w in self.words:
+            self.starts.append(pos)
+            pos += len(w) + 1
+        self.blob = "".join(f"\0{w}" for w in self.words)
+
+    def rows_with(self, part: str) -> list[int]:
+        """Positions (sorted) of the texts with a word containing ``part``."""
+        rows: set[int] = set()
+        blob, starts = self.blob, self.starts
+        pos = blob.find(part)
+        while pos >= 0:
+            j = bisect_right(starts, pos) - 1
+            rows.update(self.postings[j])
+            pos = blob.find(part, starts[j + 1]) if j + 1 < len(starts) else -1
+        return sorted(rows)
+
+
 @dataclass
 class CodeSystemModel:
     """A code system version ready for lookups (concepts by code, hierarchy, properties)."""
@@ -100,6 +131,7 @@ class CodeSystemModel:
     _lower: dict[str, str] | None = None
     #: (code, lower-cased code + display + designations) in ``all()`` order, built once
     _search: list[tuple[str, str]] | None = None
+    _index: _WordIndex | None = None
 
     @property
     def case_sensitive(self) -> bool:
@@ -142,12 +174,20 @@ class CodeSystemModel:
     def search(self, text: str) -> list[Concept]:
         """Concepts whose code, display or a designation contains ``text`` (any case), in
         ``all()`` order; the $expand ``filter``."""
-        if self._search is None:
+        if self._search is None or self._index is None:
             self._search = [(c.code, "\n".join([c.code, c.display or "",
                                                  *(d.value for d in c.designations)]).lower())
                             for c in self.all()]
+            self._index = _WordIndex(hay for _, hay in self._search)
         t = text.lower()
-        return [self.concepts[code] for code, hay in self._search if t in hay]
+        search = self._search
+        parts = t.split()
+        if not parts or "\0" in t:
+            return [self.concepts[code] for code, hay in search if t in hay]
+        # a match holds its longest whitespace-free part inside one of its words: only the
+        # concepts with such a word are read (the vocabulary is far smaller than the texts)
+        rows = self._index.rows_with(max(parts, key=len))
+        return [self.concepts[search[i][0]] for i in rows if t in search[i][1]]
 
     def all(self) -> Iterator[Concept]:
         """Every concept, depth first in definition order."""
@@ -255,6 +295,7 @@ def apply_supplement(base: CodeSystemModel, supplement: Json) -> CodeSystemModel
 
     out = copy.deepcopy(base)
     out._search = None
+    out._index = None
     sup = from_resource(supplement)
     lang = supplement.get("language")
     out.property_defs.update({k: v for k, v in sup.property_defs.items()

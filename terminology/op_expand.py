@@ -51,7 +51,7 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
         entries = [e for e in entries if not e.inactive]
     text = p.string("filter")
     if text:
-        entries = [e for e in entries if _text_match(e, text)]
+        entries = [e for e in entries if e.text_matched or _text_match(e, text)]
     total = len(entries)
     offset = p.integer("offset") or 0
     count = p.integer("count")

@@ -38,6 +38,21 @@ def _chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 
 def _bulk(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows: COPY on PostgreSQL (several times faster than batched INSERTs),
+    batched INSERTs elsewhere. Same transaction either way."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        cols = list(rows[0])
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            names = ", ".join(f'"{c}"' for c in cols)
+            with cursor.copy(f'COPY {table.name} ({names}) FROM STDIN') as copy:
+                for row in rows:
+                    copy.write_row([row[c] for c in cols])
+        finally:
+            cursor.close()
+        return
     for chunk in _chunks(rows):
         conn.execute(insert(table), chunk)
 
