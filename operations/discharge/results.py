@@ -5,8 +5,9 @@
   it lies outside ``referenceRange[0]`` (https://hl7.org/fhir/R4/observation.html#value).
 * A series is the numeric values of one code (LOINC first) in one unit, by time. With two
   values or more its course is judged against a tolerance ``tol(v) = max(rel * |v|, abs)``:
-  ``rel`` is 5 % or the analyte's analytical variation when larger, ``abs`` an absolute
-  tolerance per analyte (table below). A change within ``tol`` is measurement noise: the
+  for the analytes of the table below, ``rel`` (analytical variation) and ``abs`` (smallest
+  meaningful change, in the usual unit) are the table's; for any other code ``rel`` is 5 %
+  and ``abs`` 0. A change within ``tol`` is measurement noise: the
   series is *stable* and never called a trend. Otherwise *rising* / *falling* (last against
   first), or *peak* / *trough* when a middle value departs from both ends by more than ``tol``.
 * Reported: every series with an abnormal value or a course that is not stable.
@@ -34,7 +35,7 @@ TOLERANCE: dict[str, tuple[float, float]] = {
     "718-7": (0.03, 5.0),        # haemoglobin g/L
     "6690-2": (0.05, 0.5),       # leukocytes 10*9/L
     "777-3": (0.05, 15.0),       # platelets 10*9/L
-    "2823-3": (0.03, 0.2),       # potassium mmol/L
+    "2823-3": (0.03, 0.3),       # potassium mmol/L
     "2951-2": (0.01, 2.0),       # sodium mmol/L
     "2345-7": (0.05, 0.3),       # glucose mmol/L
     "8310-5": (0.0, 0.3),        # body temperature Cel
@@ -111,7 +112,7 @@ def _by_range(obs: Resource, value: float) -> str:
 
 def tolerance(code: str, value: float) -> float:
     rel, absolute = TOLERANCE.get(code, (0.05, 0.0))
-    return max(max(rel, 0.05) * abs(value), absolute, 1e-9)
+    return max(rel * abs(value), absolute) + 1e-9  # + rounding of decimal values
 
 
 def judge(series: Series, code: str) -> None:

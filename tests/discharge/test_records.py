@@ -92,3 +92,10 @@ def test_every_source_is_referenced_and_in_provenance(letters: dict[str, Any], n
     full = {e["fullUrl"].split("/fhir/")[-1] for e in entries}
     assert set(sources) <= full  # the document carries every resource it references
     assert prov["agent"][0]["who"] == comp["author"][0]
+
+
+def test_documents_validate(client: TestClient, letters: dict[str, Any]) -> None:
+    for name, (_, bundle) in letters.items():
+        r = client.post("/fhir/Bundle/$validate", json=bundle)
+        assert r.status_code == 200, (name, r.text[:500])
+        assert [i["severity"] for i in r.json()["issue"]] == ["information"], name
