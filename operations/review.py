@@ -10,10 +10,12 @@ records the decision: agent of type ``verifier`` (the Practitioner), a Signature
 (role ``revision``), see https://hl7.org/fhir/R4/provenance.html and
 https://hl7.org/fhir/R4/datatypes.html#Signature.
 
-Input Parameters: ``decision`` code 1..1 (confirm | reject), ``reviewer`` Reference 1..1
-(Practitioner), ``signature`` Signature 0..1 (default: a verification signature made now by
-the reviewer, without data), ``comment`` string 0..1. Output Parameters: ``resource``
-(the target as stored) and ``provenance``.
+Input Parameters: ``decision`` code 1..1 (confirm | reject | correct), ``reviewer`` Reference
+1..1 (Practitioner), ``coding`` Coding 0..1 (with ``correct``: the code the reviewer chose; it
+replaces the AI-suggested codings, those with an inline AIAST label, see ``$code``),
+``signature`` Signature 0..1 (default: a verification signature made now by the reviewer,
+without data), ``comment`` string 0..1. Output Parameters: ``resource`` (the target as
+stored) and ``provenance``.
 """
 
 from __future__ import annotations
@@ -27,7 +29,10 @@ from fhir_server.ops import OperationSpec, OpRequest, register
 from fhir_server.storage.repository import Tx
 
 from .transparency import (
+    AIAST,
+    CODE_SYSTEM_TAG,
     DATA_OPERATION,
+    INLINE_LABEL,
     MODEL_TAG,
     OPERATION_TAG,
     REVIEW_TAG,
@@ -38,8 +43,8 @@ from .transparency import (
 )
 
 DEFINITION = "http://fhir-ai.example.org/OperationDefinition/ai-review"
-DECISIONS = ("confirm", "reject")
-PAST = {"confirm": "confirmed", "reject": "rejected"}
+DECISIONS = ("confirm", "reject", "correct")
+PAST = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}
 VERIFICATION = {
     "Condition": "http://terminology.hl7.org/CodeSystem/condition-ver-status",
     "AllergyIntolerance": "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
@@ -55,9 +60,46 @@ CONFIRMED_STATUS: dict[str, dict[str, str]] = {
 NO_ERROR_STATUS = {"Device", "Patient", "Practitioner", "Organization"}
 
 
-def apply_decision(resource: dict[str, Any], decision: str) -> dict[str, Any]:
-    """The target after ``decision`` (a copy)."""
+def _ai_coding(coding: Any) -> bool:
+    return isinstance(coding, dict) and any(
+        e.get("url") == INLINE_LABEL and (e.get("valueCoding") or {}).get("code") ==
+        AIAST["code"] for e in coding.get("extension") or [] if isinstance(e, dict))
+
+
+def _correct(concept: Any, coding: dict[str, Any]) -> tuple[Any, bool]:
+    """``concept`` (a CodeableConcept) with its AI-labelled codings replaced by ``coding``."""
+    if not isinstance(concept, dict) or not any(map(_ai_coding, concept.get("coding") or [])):
+        return concept, False
+    kept = [c for c in concept["coding"] if not _ai_coding(c)]
+    kept = [c for c in kept if (c.get("system"), c.get("code")) !=
+            (coding.get("system"), coding.get("code"))]
+    return {**concept, "coding": [*kept, dict(coding)]}, True
+
+
+def correct_codings(resource: dict[str, Any], coding: dict[str, Any]) -> dict[str, Any]:
+    """The AI-suggested codings of ``resource`` (``code``, or a Claim's diagnoses) replaced
+    by the reviewer's ``coding``."""
+    found = False
+    if "code" in resource:
+        resource["code"], found = _correct(resource["code"], coding)
+    for diagnosis in resource.get("diagnosis") or []:
+        if isinstance(diagnosis, dict):
+            concept, hit = _correct(diagnosis.get("diagnosisCodeableConcept"), coding)
+            if hit:
+                diagnosis["diagnosisCodeableConcept"], found = concept, True
+    if not found:
+        raise bad_request("The resource has no AI-suggested coding to correct", "coding")
+    return resource
+
+
+def apply_decision(resource: dict[str, Any], decision: str,
+                   coding: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The target after ``decision`` (a copy); ``correct`` replaces the suggested coding by
+    ``coding`` and confirms the rest."""
     out = copy.deepcopy(resource)
+    if decision == "correct":
+        out = correct_codings(out, coding or {})
+        decision = "confirm"
     rtype = str(out.get("resourceType"))
     if rtype in VERIFICATION:
         current = ((out.get("verificationStatus") or {}).get("coding") or [{}])[0].get("code")
@@ -73,11 +115,21 @@ def apply_decision(resource: dict[str, Any], decision: str) -> dict[str, Any]:
     return out
 
 
+def _coding(req: OpRequest, decision: str) -> dict[str, Any] | None:
+    coding = (req.param("coding") or {}).get("valueCoding")
+    if decision != "correct":
+        return None
+    if not isinstance(coding, dict) or not coding.get("system") or not coding.get("code"):
+        raise bad_request("decision 'correct' needs a 'coding' with system and code", "coding")
+    return dict(coding)
+
+
 def _inputs(req: OpRequest) -> tuple[str, dict[str, Any], dict[str, Any] | None, str | None]:
     p = req.param("decision")
     decision = (p or {}).get("valueCode") or (p or {}).get("valueString")
     if decision not in DECISIONS:
-        raise bad_request("Parameter 'decision' must be 'confirm' or 'reject'", "decision")
+        raise bad_request("Parameter 'decision' must be 'confirm', 'reject' or 'correct'",
+                          "decision")
     reviewer = (req.param("reviewer") or {}).get("valueReference")
     ref = (reviewer or {}).get("reference") if isinstance(reviewer, dict) else None
     if not isinstance(ref, str) or not ref.startswith(("Practitioner/", "PractitionerRole/")):
@@ -90,6 +142,7 @@ def _inputs(req: OpRequest) -> tuple[str, dict[str, Any], dict[str, Any] | None,
 def review(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
     assert req.resource_type and req.id
     decision, reviewer, signature, comment = _inputs(req)
+    coding = _coding(req, decision)
     rtype, rid = req.resource_type, req.id
 
     def run(tx: Tx) -> dict[str, Any]:
@@ -101,7 +154,7 @@ def review(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
         resource = before.resource or {}
         if not is_ai_output(resource):
             raise bad_request(f"{rtype}/{rid} is not an AI output (no AIAST security label)")
-        after = apply_decision(resource, decision)
+        after = apply_decision(resource, decision, coding)
         if rtype == "Composition" and decision == "confirm" and after != resource:
             # the signing clinician attests the document (R4 Composition.attester, mode legal)
             after["attester"] = [*after.get("attester", []), {
@@ -112,6 +165,8 @@ def review(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
         tags = [{"system": REVIEW_TAG, "code": decision}]
         tags += [{"system": OPERATION_TAG, "code": c} for c in tag_values(resource, OPERATION_TAG)]
         tags += [{"system": MODEL_TAG, "code": c} for c in tag_values(resource, MODEL_TAG)]
+        tags += [{"system": CODE_SYSTEM_TAG, "code": c}
+                 for c in tag_values(resource, CODE_SYSTEM_TAG)]
         prov: dict[str, Any] = {
             "resourceType": "Provenance",
             "meta": {"tag": tags},
@@ -136,4 +191,5 @@ def review(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
 
 register(OperationSpec(
     "ai-review", review, DEFINITION, instance=True,
-    documentation="Confirm or reject an AI output (verifier Provenance with a Signature)"))
+    documentation="Confirm, reject or correct an AI output (verifier Provenance with a "
+                  "Signature)"))

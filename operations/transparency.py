@@ -36,6 +36,11 @@ DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
 OPERATION_TAG = "http://fhir-ai.example.org/CodeSystem/ai-operation"
 MODEL_TAG = "http://fhir-ai.example.org/CodeSystem/ai-model"
 REVIEW_TAG = "http://fhir-ai.example.org/CodeSystem/ai-review"
+#: the code system of an AI-suggested coding (``$code``), for rates per code system
+CODE_SYSTEM_TAG = "http://fhir-ai.example.org/CodeSystem/ai-code-system"
+#: inline security label on one element (HL7 DS4P), e.g. the AI-asserted coding
+INLINE_LABEL = ("http://hl7.org/fhir/uv/security-label-ds4p/StructureDefinition/"
+                "extension-inline-sec-label")
 MODEL_IDENTIFIER = "http://fhir-ai.example.org/ai-model"
 MODEL_CARD_IDENTIFIER = "http://fhir-ai.example.org/ai-model-card"
 

@@ -180,8 +180,8 @@ def test_review_and_metrics(client: TestClient) -> None:
     parts = {p["name"]: next(v for k, v in p.items() if k.startswith("value"))
              for p in metric["part"]}
     assert parts == {"operation": "test-ai-demo", "model": f"demo-model|{version}",
-                     "outputs": 4, "confirmed": 1, "rejected": 1, "pending": 2,
-                     "acceptanceRate": 0.5}
+                     "outputs": 4, "confirmed": 1, "corrected": 0, "rejected": 1,
+                     "pending": 2, "acceptanceRate": 0.5, "correctionRate": 0.0}
     # a second decision on the same output replaces the first one
     assert _review(client, f"Condition/{cond2['id']}", "reject", doc).status_code == 200
     assert _review(client, f"Condition/{cond2['id']}", "confirm", doc).status_code == 200
