@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import time
 from typing import Any
 
 import pytest
@@ -122,3 +123,18 @@ def test_persist_sign_and_lock(client: TestClient, stay: dict[str, str]) -> None
                                  "targetReference": {"reference": f"Composition/{comp_id}"}}])
     r = client.post("/fhir/Composition", json=successor)
     assert r.status_code == 201, r.text
+
+
+def test_respond_async(client: TestClient, stay: dict[str, str]) -> None:
+    body = {"resourceType": "Parameters", "parameter": [{"name": "language", "valueCode": "en"}]}
+    r = client.post(f"/fhir/Encounter/{stay['Encounter']}/$compose-discharge", json=body,
+                    headers={"Prefer": "respond-async"})
+    assert r.status_code == 202, r.text
+    path = r.headers["content-location"].replace("http://testserver", "")
+    deadline = time.time() + 30
+    while (done := client.get(path)).status_code == 202 and time.time() < deadline:
+        time.sleep(0.05)
+    assert done.status_code == 200, done.text
+    bundle = done.json()
+    assert bundle["type"] == "document"
+    assert bundle["entry"][0]["resource"]["section"][0]["title"] == "Hospital course"
