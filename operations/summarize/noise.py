@@ -53,7 +53,9 @@ ANALYTES: dict[str, Analyte] = {
     "2160-0": _CREAT, "14682-9": _CREAT, "38483-4": _CREAT,
     "33914-3": _EGFR, "62238-1": _EGFR, "48642-3": _EGFR, "48643-1": _EGFR,
     "98979-8": _EGFR, "69405-9": _EGFR, "50044-7": _EGFR,
-    "4548-4": _HBA1C, "17856-6": _HBA1C, "59261-8": _HBA1C,
+    "4548-4": _HBA1C, "17856-6": _HBA1C,
+    # IFCC mmol/mol: a series of its own (its values are not a fraction of the NGSP %)
+    "59261-8": Analyte("HbA1c (IFCC)", "HbA1c (IFCC)", 1.6, 2.0),
     "2345-7": _GLUCOSE, "2339-0": _GLUCOSE, "1558-6": _GLUCOSE, "14749-6": _GLUCOSE,
     "15074-8": _GLUCOSE,
     "2823-3": Analyte("Potassium", "Potassium", 4.0, 2.0),

@@ -5,6 +5,7 @@ https://hl7.org/fhir/R4/documents.html)."""
 from __future__ import annotations
 
 import base64
+import time
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -50,6 +51,27 @@ def test_a_preliminary_document_authored_by_the_ai_device(devset: Devset) -> Non
         assert ref in by_url or f"{base}/{ref}" in by_url, ref
     for sec in comp["section"]:
         assert sec["text"]["div"].startswith('<div xmlns="http://www.w3.org/1999/xhtml">')
+
+
+def test_documents_pass_the_servers_validation(client: TestClient, devset: Devset) -> None:
+    for name in ("ckd-fr", "radiology-en", "anaemia-en"):
+        r = client.post("/fhir/Bundle/$validate", json=devset[1][name])
+        assert r.status_code == 200, r.text
+        assert r.json()["issue"][0]["diagnostics"] == "Validation successful, no issues", name
+
+
+def test_respond_async_gives_the_same_document(client: TestClient, devset: Devset) -> None:
+    r = client.post("/fhir/Patient/sum-stable-fr/$summarize", headers={"Prefer": "respond-async"},
+                    json={"resourceType": "Parameters"})
+    assert r.status_code == 202, r.text
+    path = r.headers["content-location"].replace("http://testserver", "")
+    deadline = time.time() + 60
+    while (done := client.get(path)).status_code == 202:
+        assert time.time() < deadline, "job did not finish"
+        time.sleep(0.1)
+    assert done.status_code == 200, done.text
+    assert items(section(done.json(), "trends")) == items(section(devset[1]["stable-fr"],
+                                                                  "trends"))
 
 
 def test_each_trend_has_an_svg_chart_in_the_trends_section(devset: Devset) -> None:

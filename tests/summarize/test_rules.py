@@ -99,3 +99,11 @@ def test_a_reference_range_written_as_text(text: str, value: float,
                          referenceRange=[{"text": text}]))[0]
     f = flag(m)
     assert (f.kind if f else None) == expected
+
+
+def test_hba1c_in_percent_and_in_mmol_per_mol_are_not_mixed() -> None:
+    items = [*measurements(obs(1, "4548-4", 7.0, "%", "2024-01-01")),
+             *measurements(obs(2, "59261-8", 53, "mmol/mol", "2024-06-01")),
+             *measurements(obs(3, "4548-4", 6.9, "%", "2024-09-01"))]
+    found = series(items)
+    assert [[m.ref for m in s] for s in found] == [["Observation/o1", "Observation/o3"]]
