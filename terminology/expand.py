@@ -230,8 +230,9 @@ class Expander:
                 if item.get("display"):
                     e.display = item["display"]
                 for d in item.get("designation") or []:
-                    e.designations.append(Designation(str(d.get("value", "")),
-                                                      d.get("language"), d.get("use")))
+                    e.designations.append(Designation(
+                        str(d.get("value", "")), d.get("language"), d.get("use"),
+                        extensions=list(d.get("extension") or [])))
                 e.extensions.extend(item.get("extension") or [])
                 out[(system, cs.version, c.code)] = e
             return out

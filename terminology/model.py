@@ -16,6 +16,7 @@ from typing import Any
 Json = dict[str, Any]
 PROP_BASE = "http://hl7.org/fhir/concept-properties#"
 INACTIVE_STATUSES = ("retired", "inactive")
+HL7_SD = "http://hl7.org/fhir/StructureDefinition/"
 
 
 @dataclass
@@ -25,9 +26,15 @@ class Designation:
     value: str
     language: str | None = None
     use: Json | None = None
+    #: the supplement (canonical|version) it comes from
+    source: str | None = None
+    extensions: list[Json] = field(default_factory=list)
 
     def to_json(self) -> Json:
         out: Json = {}
+        known = [x for x in self.extensions if str(x.get("url", "")).startswith(HL7_SD)]
+        if known:  # extensions unknown to the server are not echoed
+            out["extension"] = known
         if self.language:
             out["language"] = self.language
         if self.use:
@@ -237,7 +244,8 @@ class CodeSystemModel:
 
 def _concept(raw: Json) -> Concept:
     designations = [
-        Designation(str(d.get("value", "")), d.get("language"), d.get("use"))
+        Designation(str(d.get("value", "")), d.get("language"), d.get("use"),
+                    extensions=list(d.get("extension") or []))
         for d in raw.get("designation") or [] if isinstance(d, dict)
     ]
     props: list[tuple[str, Json]] = []
@@ -300,13 +308,15 @@ def apply_supplement(base: CodeSystemModel, supplement: Json) -> CodeSystemModel
     lang = supplement.get("language")
     out.property_defs.update({k: v for k, v in sup.property_defs.items()
                               if k not in out.property_defs})
+    source = sup.vurl()
     for code, sc in sup.concepts.items():
         target = out.get(code)
         if target is None:
             continue
         if sc.display and lang:
-            target.designations.append(Designation(sc.display, lang))
-        target.designations.extend(sc.designations)
+            target.designations.append(Designation(sc.display, lang, source=source))
+        target.designations.extend(Designation(d.value, d.language, d.use, source,
+                                               d.extensions) for d in sc.designations)
         target.properties.extend(sc.properties)
         target.extensions.extend(sc.extensions)
     return out

@@ -167,6 +167,11 @@ def _contains(e: Entry, langs: list[str], props: list[str], with_designations: b
               wanted: list[str]) -> Json:
     item: Json = {}
     echoed = [x for x in e.extensions if x.get("url") in ECHOED_CONCEPT_EXTENSIONS]
+    rendering: dict[str, Json] = {}
+    for x in [*(e.concept.extensions if e.concept is not None else []), *e.extensions]:
+        if x.get("url") in RENDERING_EXTENSIONS:
+            rendering[x["url"]] = x  # the value set's own rendering wins
+    echoed += rendering.values()
     if echoed:
         item["extension"] = echoed
     item["system"] = e.system
@@ -198,9 +203,46 @@ def _contains(e: Entry, langs: list[str], props: list[str], with_designations: b
                     d = e.cs.property_defs.get(pcode, {})
                     declared.setdefault(pcode, {"code": pcode, **(
                         {"uri": d["uri"]} if d.get("uri") else {})})
+    shown = {p["code"] for p in out_props}
+    for code, uri, value in _extension_properties(e):
+        if code not in shown:
+            out_props.append({"code": code, **value})
+            declared.setdefault(code, {"code": code, "uri": uri})
     if out_props:
         item["property"] = out_props
     return item
+
+
+SD = "http://hl7.org/fhir/StructureDefinition/"
+CP = "http://hl7.org/fhir/concept-properties#"
+#: concept extensions (of the code system, its supplements or the value set's compose) that
+#: an expansion gives as concept properties (http://hl7.org/fhir/concept-properties)
+EXTENSION_PROPERTIES = {
+    SD + "codesystem-conceptOrder": ("order", CP + "order", "valueDecimal"),
+    SD + "valueset-conceptOrder": ("order", CP + "order", "valueDecimal"),
+    SD + "codesystem-label": ("label", CP + "label", "valueString"),
+    SD + "valueset-label": ("label", CP + "label", "valueString"),
+    SD + "itemWeight": ("weight", CP + "itemWeight", "valueDecimal"),
+    SD + "structuredefinition-standards-status": ("status", CP + "status", "valueCode"),
+}
+#: concept extensions on how to show a concept, echoed on its expansion entry
+RENDERING_EXTENSIONS = frozenset({SD + "rendering-style", SD + "rendering-xhtml"})
+
+
+def _extension_properties(e: Entry) -> list[tuple[str, str, Json]]:
+    """(property code, uri, value) from the concept's extensions; the value set's compose
+    concept overrides the code system's. A status the value set gives is echoed as such."""
+    found: dict[str, tuple[str, str, Json]] = {}
+    concept_ext = e.concept.extensions if e.concept is not None else []
+    for source, ext in [*(("cs", x) for x in concept_ext), *(("vs", x) for x in e.extensions)]:
+        spec = EXTENSION_PROPERTIES.get(str(ext.get("url")))
+        if spec is None or (source == "vs" and spec[0] == "status"):
+            continue
+        value = next((v for k, v in ext.items() if k.startswith("value")), None)
+        if value is None:
+            continue
+        found[spec[0]] = (spec[0], spec[1], {spec[2]: value})
+    return list(found.values())
 
 
 #: extensions of a compose concept that say something of the concept in this value set,

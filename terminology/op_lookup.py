@@ -79,12 +79,20 @@ def lookup(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
         if c.definition:
             params.append({"name": "definition", "valueString": c.definition})
         params.append({"name": "abstract", "valueBoolean": c.not_selectable})
+        if c.display and cs.language:
+            # the display is the preferred designation in the code system's language
+            params.append({"name": "designation", "part": [
+                {"name": "language", "valueCode": cs.language},
+                {"name": "use", "valueCoding": dict(PREFERRED)},
+                {"name": "value", "valueString": c.display}]})
         for d in c.designations:
             part: list[Json] = []
             if d.language:
                 part.append({"name": "language", "valueCode": d.language})
             if d.use:
                 part.append({"name": "use", "valueCoding": d.use})
+            if d.source:
+                part.append({"name": "source", "valueCanonical": d.source})
             part.append({"name": "value", "valueString": d.value})
             params.append({"name": "designation", "part": part})
 
@@ -108,6 +116,11 @@ def lookup(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
                 if oc is not None and oc.display:
                     part.append({"name": "description", "valueString": oc.display})
                 params.append({"name": "property", "part": part})
+        for sup in supplements_for(None, p, ctx):
+            if str(sup.get("supplements") or "").split("|")[0] == cs.url:
+                v = f"|{sup['version']}" if sup.get("version") else ""
+                params.append({"name": "used-supplement",
+                               "valueCanonical": f"{sup.get('url')}{v}"})
         return 200, {"resourceType": "Parameters", "parameter": params}, {}
 
 
