@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from fhir_server.errors import bad_request
+from fhir_server.errors import OperationOutcomeError, bad_request
 from fhir_server.storage.repository import Repository
 
 from .text import parse_date
@@ -131,8 +131,10 @@ def gather(repo: Repository, encounter_id: str) -> Stay:
                            or (m.get("status") in ("active", "intended")
                                and _before_end(stay, m, "dateAsserted", "effectiveDateTime",
                                                "effectivePeriod.start"))]
+    stay.med_requests = [_medication(repo, m) for m in stay.med_requests]
+    stay.med_statements = [_medication(repo, m) for m in stay.med_statements]
     stay.allergies = _search(repo, "AllergyIntolerance", [("patient", pat)])
-    stay.observations = [o for o in _search(repo, "Observation", [("subject", pat)])
+    stay.observations = [o for o in _observations(repo, stay)
                          if o.get("status") not in ("cancelled", "registered")
                          and (win.linked(o, "encounter") or win.inside(
                              _first_date(o, "effectiveDateTime", "effectivePeriod.start",
@@ -150,6 +152,42 @@ def gather(repo: Repository, encounter_id: str) -> Stay:
                              and (win.linked(s, "encounter")
                                   or win.inside(_first_date(s, "authoredOn")))]
     return stay
+
+
+def _observations(repo: Repository, stay: Stay) -> list[Resource]:
+    """The patient's Observations dated in the stay (searched by date, since a patient may
+    have thousands) and those that reference the Encounter."""
+    params = [("subject", stay.patient_ref)]
+    if stay.start is not None:
+        params.append(("date", f"ge{stay.start.isoformat()}"))
+    if stay.end is not None:
+        params.append(("date", f"le{stay.end.isoformat()}"))
+    found = {o["id"]: o for o in _search(repo, "Observation", params)}
+    for o in _search(repo, "Observation", [("encounter", stay.encounter_ref)]):
+        found.setdefault(o["id"], o)
+    return list(found.values())
+
+
+def _medication(repo: Repository, med: Resource) -> Resource:
+    """``medicationReference`` replaced, in this in-memory copy, by the Medication's code
+    (a contained one or a stored one), so that every rule reads ``medicationCodeableConcept``."""
+    target = (med.get("medicationReference") or {}).get("reference")
+    if med.get("medicationCodeableConcept") or not isinstance(target, str):
+        return med
+    medication: Resource | None = None
+    if target.startswith("#"):
+        medication = next((c for c in med.get("contained") or [] if isinstance(c, dict)
+                           and c.get("id") == target[1:]), None)
+    elif target.startswith("Medication/"):
+        try:
+            medication = repo.read("Medication", target.split("/", 1)[1]).resource
+        except OperationOutcomeError:
+            medication = None
+    code = dict((medication or {}).get("code") or {})
+    display = (med.get("medicationReference") or {}).get("display")
+    if display and not code.get("text"):
+        code["text"] = display
+    return {**med, "medicationCodeableConcept": code} if code else med
 
 
 def _before_end(stay: Stay, resource: Resource, *paths: str) -> bool:

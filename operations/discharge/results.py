@@ -143,31 +143,69 @@ def _when(obs: Resource) -> str:
                or obs.get("effectiveInstant") or obs.get("issued") or "")
 
 
+def _measures(obs: Resource) -> list[Resource]:
+    """The Observation itself, or its components (blood pressure panels...), which carry the
+    same ``code`` / ``valueQuantity`` / ``interpretation`` / ``referenceRange`` elements."""
+    parts = [c for c in obs.get("component") or [] if isinstance(c, dict)]
+    return [obs, *parts] if isinstance(obs.get("valueQuantity"), dict) or not parts else parts
+
+
 def series_of(observations: list[Resource]) -> list[Series]:
     """Numeric Observations grouped by code and unit, each judged; in first-seen order."""
     groups: dict[str, Series] = {}
     codes: dict[str, str] = {}
     for obs in sorted(observations, key=_when):
-        q = obs.get("valueQuantity")
-        if not isinstance(q, dict) or q.get("value") is None:
-            continue
-        cs = codings(obs.get("code"))
-        loinc = next((c for s, c in cs if s == LOINC), "")
-        code = loinc or (f"{cs[0][0]}|{cs[0][1]}" if cs else concept_text(obs.get("code")))
-        key = f"{code}|{q.get('code') or q.get('unit') or ''}"
-        value = float(q["value"])
-        s = groups.get(key)
-        if s is None:
-            s = groups[key] = Series(key, concept_text(obs.get("code")), q)
-            codes[key] = loinc
-        s.quantity = q
-        s.points.append(Point(obs, _when(obs), value, flag(obs, value)))
-        rng = (obs.get("referenceRange") or [{}])[0]
-        s.range_low, s.range_high = rng.get("low"), rng.get("high")
-        s.range_text = str(rng.get("text") or "")
+        for part in _measures(obs):
+            q = part.get("valueQuantity")
+            if not isinstance(q, dict) or q.get("value") is None:
+                continue
+            cs = codings(part.get("code"))
+            loinc = next((c for s, c in cs if s == LOINC), "")
+            code = loinc or (f"{cs[0][0]}|{cs[0][1]}" if cs else concept_text(part.get("code")))
+            key = f"{code}|{q.get('code') or q.get('unit') or ''}"
+            value = float(q["value"])
+            s = groups.get(key)
+            if s is None:
+                s = groups[key] = Series(key, concept_text(part.get("code")), q)
+                codes[key] = loinc
+            s.quantity = q
+            s.points.append(Point(obs, _when(obs), value, flag(part, value)))
+            rng = (part.get("referenceRange") or [{}])[0]
+            s.range_low, s.range_high = rng.get("low"), rng.get("high")
+            s.range_text = str(rng.get("text") or "")
     for key, s in groups.items():
         judge(s, codes[key])
     return list(groups.values())
+
+
+@dataclass
+class Finding:
+    """A non-numeric result flagged abnormal (e.g. a positive culture)."""
+
+    obs: Resource
+    name: str
+    value: str
+    when: str
+    flag: str
+
+
+QUALITATIVE = {"POS": "positive", "DET": "detected", "A": "abnormal", "AA": "abnormal",
+               "H": "high", "HH": "high", "L": "low", "LL": "low", "R": "abnormal"}
+
+
+def findings(observations: list[Resource]) -> list[Finding]:
+    out = []
+    for obs in sorted(observations, key=_when):
+        value = concept_text(obs.get("valueCodeableConcept")) or str(obs.get("valueString") or "")
+        if not value:
+            continue
+        for concept in obs.get("interpretation") or []:
+            found = [QUALITATIVE[c] for _, c in codings(concept) if c in QUALITATIVE]
+            if found:
+                out.append(Finding(obs, concept_text(obs.get("code")), value, _when(obs),
+                                   found[0]))
+                break
+    return out
 
 
 def significant(observations: list[Resource]) -> list[Series]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .gather import Resource, Stay, ref
 from .meds import Med, MedPlan
-from .results import Series, significant
+from .results import Series, findings, significant
 from .templates import say, word
 from .text import concept_text, fmt_date, fmt_number, fmt_unit, parse_date
 
@@ -218,6 +218,9 @@ def results(stay: Stay, lang: str) -> tuple[Section, list[Series]]:
     found = significant(stay.observations)
     for series in found:
         s.add(result_line(series, lang), *series.refs)
+    for f in findings(stay.observations):
+        s.add(say(lang, "finding", name=f.name, date=fmt_date(f.when, lang), value=f.value,
+                  flag=word(lang, "flags", f.flag)), ref(f.obs))
     for r in stay.reports:
         if r.get("conclusion"):
             when = r.get("effectiveDateTime") or r.get("issued")

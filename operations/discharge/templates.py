@@ -56,6 +56,9 @@ FR: dict[str, Any] = {
     "result": "{{ name }} : {{ values }}{% if course %}, {{ course }}{% endif %}"
               "{% if flag %}, {{ flag }}{% endif %}{% if range %} (N : {{ range }}){% endif %}.",
     "report": "{{ name }}{% if date %} du {{ date }}{% endif %} : {{ conclusion }}",
+    "finding": "{{ name }}{% if date %} du {{ date }}{% endif %} : {{ value }} ({{ flag }}).",
+    "flags": {"positive": "positif", "detected": "détecté", "abnormal": "anormal",
+              "high": "élevé", "low": "bas"},
     "value": "{{ value }} le {{ date }}",
     "course": {"rising": "en hausse", "falling": "en baisse", "stable": "stable",
                "peak": "pic puis baisse", "trough": "baisse puis remontée"},
@@ -121,6 +124,9 @@ EN: dict[str, Any] = {
     "result": "{{ name }}: {{ values }}{% if course %}, {{ course }}{% endif %}"
               "{% if flag %}, {{ flag }}{% endif %}{% if range %} (ref. {{ range }}){% endif %}.",
     "report": "{{ name }}{% if date %} on {{ date }}{% endif %}: {{ conclusion }}",
+    "finding": "{{ name }}{% if date %} on {{ date }}{% endif %}: {{ value }} ({{ flag }}).",
+    "flags": {"positive": "positive", "detected": "detected", "abnormal": "abnormal",
+              "high": "high", "low": "low"},
     "value": "{{ value }} on {{ date }}",
     "course": {"rising": "rising", "falling": "falling", "stable": "stable",
                "peak": "peaked then fell", "trough": "fell then recovered"},
