@@ -120,6 +120,12 @@ def _step(m: Measurement) -> float:
     return c[0] if c else step
 
 
+#: a steady drift: at least this many values, all moving one way...
+MONOTONIC_MIN = 4
+#: ...whose net change exceeds this share of the RCV (and the analytical limit)
+MONOTONIC_SHARE = 0.75
+
+
 def _change(a: float, b: float) -> float:
     """The size of the change a -> b on the scale the RCV is defined on (log ratio)."""
     if a > 0 and b > 0:
@@ -133,9 +139,9 @@ def trend(series: list[Measurement]) -> Trend:
     Let c = ln(last / first) (values in canonical units) and RCV the analyte's log-normal
     reference change value (:mod:`.noise`). A change no larger than one unit of the last
     written digit is never significant. |c| > RCV -> up / down (rule ``rcv``). Otherwise,
-    with >= 3 values moving strictly in one direction and |c| > the analytical limit ->
-    up / down (rule ``monotonic``). Otherwise ``fluctuating`` when some value in between
-    differs from the first by more than the RCV, else ``stable``.
+    with >= 4 values moving strictly in one direction and |c| above both 0.75 x RCV and the
+    analytical limit -> up / down (rule ``monotonic``). Otherwise ``fluctuating`` when some
+    value in between differs from the first by more than the RCV, else ``stable``.
     """
     a = analyte(series[0].loinc)
     vals = [_norm(m) for m in series]
@@ -146,8 +152,10 @@ def trend(series: list[Measurement]) -> Trend:
     if abs(last - first) > res and abs(c) > a.rcv:
         return Trend(series, direction, a, a.rcv, "rcv")
     diffs = [b - x for x, b in zip(vals, vals[1:], strict=False)]
-    monotonic = len(vals) >= 3 and (all(x > 0 for x in diffs) or all(x < 0 for x in diffs))
-    if monotonic and abs(last - first) > res and abs(c) > a.analytical:
+    monotonic = len(vals) >= MONOTONIC_MIN and (all(x > 0 for x in diffs) or
+                                                all(x < 0 for x in diffs))
+    if monotonic and abs(last - first) > res and \
+            abs(c) > max(a.analytical, MONOTONIC_SHARE * a.rcv):
         return Trend(series, direction, a, a.rcv, "monotonic")
     if any(abs(v - first) > res and abs(_change(first, v)) > a.rcv for v in vals[1:-1]):
         return Trend(series, "fluctuating", a, a.rcv, "fluctuating")

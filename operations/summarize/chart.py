@@ -43,7 +43,7 @@ def svg(tr: Trend, lang: str) -> str:
         return str(chart.to_svg(width=WIDTH, height=HEIGHT))
     chart.add_line(points, name=name(last, lang), stroke_color="#1f5fa8")
     chart.add_dots(points, name=t(lang, "value"), fill_color="#1f5fa8")
-    for bound, label in ((last.high, "max"), (last.low, "min")):
+    for bound, label in ((last.high, t(lang, "upper")), (last.low, t(lang, "lower"))):
         if bound is not None:
             chart.add_line([(min(xs), bound.value), (max(xs), bound.value)], name=label,
                            stroke_color="#c0392b", stroke_dasharray="4")

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from fhir_server.errors import OperationOutcomeError, bad_request, issue
-from fhir_server.fhirtime import instant, now
+from fhir_server.fhirtime import instant, now, parse_range
 from fhir_server.ops import OperationSpec, OpRequest, register
 
 from ..devices import AiModel, ModelDescription, ensure_devices
@@ -119,8 +119,23 @@ def _language(req: OpRequest) -> str:
     return code
 
 
+def _report_dates(reports: list[dict[str, Any]]) -> dict[str, str]:
+    """Observation reference -> the effective time of the report listing it as a result."""
+    out: dict[str, str] = {}
+    for r in reports:
+        when = r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start")
+        for item in r.get("result") or [] if when else []:
+            out.setdefault(str(item.get("reference")), str(when))
+    return out
+
+
 def _analyse(inputs: Inputs, lang: str, embed: LazyEmbedder) -> Findings:
     every: list[Measurement] = [m for o in inputs.observations for m in measurements(o)]
+    dated = _report_dates(inputs.reports)
+    for m in every:  # a result without its own time takes its report's
+        if m.when is None and m.ref in dated:
+            m.when_text = dated[m.ref]
+            m.when = parse_range(m.when_text)[0]
     if inputs.focus is not None:
         focus_refs = set(inputs.focus_results)
         focus = [m for m in every if m.ref in focus_refs]

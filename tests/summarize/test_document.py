@@ -180,3 +180,31 @@ def test_language_from_the_parameter_or_accept_language(client: TestClient,
     fr = summarize(client, "Patient/sum-dm-en", language="fr")
     lines = " ".join(items(section(fr, "trends")))
     assert "Hemoglobin A1c — en baisse ↓ : 9,1 % (10/01/2023)" in lines
+
+
+def test_a_result_without_its_own_time_takes_its_reports(client: TestClient,
+                                                       devset: Devset) -> None:
+    pid = client.post("/fhir/Patient", json={"resourceType": "Patient"}).json()["id"]
+
+    def creatinine(value: int, when: str | None) -> str:
+        body: dict[str, Any] = {
+            "resourceType": "Observation", "status": "final",
+            "code": {"coding": [{"system": "http://loinc.org", "code": "2160-0"}]},
+            "subject": {"reference": f"Patient/{pid}"},
+            "valueQuantity": {"value": value, "unit": "µmol/L",
+                              "system": "http://unitsofmeasure.org", "code": "umol/L"}}
+        if when:
+            body["effectiveDateTime"] = when
+        r = client.post("/fhir/Observation", json=body)
+        assert r.status_code == 201, r.text
+        return str(r.json()["id"])
+
+    creatinine(90, "2024-01-15")
+    latest = creatinine(150, None)
+    r = client.post("/fhir/DiagnosticReport", json={
+        "resourceType": "DiagnosticReport", "status": "final", "code": {"text": "Bilan"},
+        "subject": {"reference": f"Patient/{pid}"}, "effectiveDateTime": "2024-06-03",
+        "result": [{"reference": f"Observation/{latest}"}]})
+    doc = summarize(client, f"DiagnosticReport/{r.json()['id']}", language="en")
+    assert items(section(doc, "trends")) == [
+        "Creatinine — rising ↑: 90 µmol/L (15 Jan 2024) → 150 µmol/L (3 Jun 2024)"]

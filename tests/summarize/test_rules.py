@@ -32,8 +32,10 @@ def directions(code: str, values: list[float], unit: str = "mmol/L") -> list[str
     ("2160-0", [118, 135, 162, 188], "up"),
     ("62238-1", [52, 44, 36, 30], "down"),          # eGFR
     ("2951-2", [138, 139, 140], "stable"),          # sodium: monotonic but within noise
-    ("4548-4", [7.2, 7.0, 6.8], "down"),            # HbA1c: monotonic beyond analytical noise
+    ("4548-4", [7.4, 7.2, 7.0, 6.8], "down"),       # HbA1c: a steady drift of 4 values
+    ("4548-4", [7.2, 7.0, 6.8], "stable"),          # three values are not enough for it
     ("4548-4", [7.2, 7.3, 7.1], "stable"),
+    ("2823-3", [4.0, 4.1, 4.2, 4.3], "stable"),     # potassium: steady but < 0.75 RCV
     ("1988-5", [3, 45, 4], "fluctuating"),          # CRP: back where it started
     ("99999-9", [100, 109], "stable"),              # unknown analyte: ~10 % default
     ("99999-9", [100, 112], "up"),
