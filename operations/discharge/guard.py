@@ -291,8 +291,9 @@ def check_sentence(sentence: str, ev: Evidence) -> list[str]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences: a split after . ! ? only before a capital ("(ref. 60" stays whole)."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[^\W\d_])(?![a-z])", text.strip())
+    """Sentences: lines, split after . ! ? only before a capital ("(ref. 60" stays whole)."""
+    parts = [p for line in text.strip().splitlines()
+             for p in re.split(r"(?<=[.!?])\s+(?=[^\W\d_])(?![a-z])", line.strip())]
     return [s.strip() for s in parts if s.strip()]
 
 

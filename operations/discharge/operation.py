@@ -52,6 +52,8 @@ def template_model() -> AiModel:
 def _code(req: OpRequest, name: str, allowed: tuple[str, ...]) -> str:
     p = req.param(name)
     value = str((p or {}).get("valueCode") or (p or {}).get("valueString") or allowed[0])
+    if name == "language":
+        value = value.split("-")[0].lower()  # BCP 47: fr-CH, en-GB
     if value not in allowed:
         raise bad_request(f"Parameter {name!r} must be one of {', '.join(allowed)}; "
                           f"got {value!r}", name)

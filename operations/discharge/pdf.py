@@ -3,7 +3,7 @@
 The PDF is a Binary (``application/pdf``, ``securityContext`` the Composition) that the
 Composition names through the extension ``RENDERING`` (valueReference). The core Helvetica
 font covers Latin-1 (French accents included); the few other characters the letter may hold
-are written as their ASCII equivalents (→ ``->``, – ``-``).
+are written as their ASCII equivalents (→ ``->``, – ``-``, ×10⁹ ``×10^9``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from .text import fmt_date, patient_name
 
 RENDERING = "http://fhir-ai.example.org/StructureDefinition/discharge-rendering"
 ASCII = {"→": "->", "–": "-", "—": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "≥": ">=",
-         "≤": "<=", "…": "...", "œ": "oe", "Œ": "OE", "\u202f": " ", "\u00a0": " "}
+         "≤": "<=", "…": "...", "œ": "oe", "Œ": "OE", "\u202f": " ", "\u00a0": " ",
+         "⁹": "^9", "¹²": "^12"}
 FOOTER = {"fr": "Document préliminaire rédigé automatiquement à partir du dossier : à relire et "
                 "valider par un médecin.",
           "en": "Preliminary document drafted automatically from the record: to be reviewed "

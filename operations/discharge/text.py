@@ -4,7 +4,7 @@
 * numbers: decimal comma and a space between thousands in French (``12 500``, ``1250``,
   ``0,8``), point and comma in English (``1,250``, ``0.8``); trailing zeros are dropped;
 * units: UCUM codes as written in letters (``mm[Hg]`` -> ``mmHg``, ``10*9/L`` -> ``G/L`` in
-  French, ``x10^9/L`` in English, ``Cel`` -> ``°C``); see https://hl7.org/fhir/R4/datatypes.html#Quantity.
+  French, ``×10⁹/L`` in English, ``Cel`` -> ``°C``); see https://hl7.org/fhir/R4/datatypes.html#Quantity.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 UNITS: dict[str, dict[str, str]] = {
     "mm[Hg]": {"fr": "mmHg", "en": "mmHg"},
     "Cel": {"fr": "°C", "en": "°C"},
-    "10*9/L": {"fr": "G/L", "en": "x10^9/L"},
-    "10*12/L": {"fr": "T/L", "en": "x10^12/L"},
+    "10*9/L": {"fr": "G/L", "en": "×10⁹/L"},
+    "10*12/L": {"fr": "T/L", "en": "×10¹²/L"},
     "/min": {"fr": "/min", "en": "/min"},
     "{beats}/min": {"fr": "/min", "en": "bpm"},
     "/[HPF]": {"fr": "/champ", "en": "/HPF"},

@@ -48,6 +48,8 @@ def test_default_language_is_french_and_nothing_is_stored(client: TestClient,
     assert r.status_code == 200, r.text
     assert r.json()["entry"][0]["resource"]["language"] == "fr"
     assert (count("Composition"), count("AuditEvent")) == (before[0], before[1] + 1)
+    r = compose(client, stay["Encounter"], language="en-GB")
+    assert r.status_code == 200 and r.json()["entry"][0]["resource"]["language"] == "en"
 
 
 def test_pdf_is_the_same_letter(client: TestClient, stay: dict[str, str]) -> None:
