@@ -10,7 +10,7 @@ Composition whose ``relatesTo`` has code ``replaces`` and the final one as targe
 
 from __future__ import annotations
 
-from fhir_server.errors import conflict
+from fhir_server.errors import OperationOutcomeError, conflict
 from fhir_server.storage.repository import Repository, Stored, Tx, on_write
 
 from ..transparency import is_ai_output
@@ -24,7 +24,7 @@ def refuse_change_of_final(tx: Tx, stored: Stored) -> None:
     repo = Repository(tx.conn.engine, tx.ctx).bound(tx.conn)
     try:
         before = repo.vread("Composition", stored.id, str(stored.version_id - 1)).resource or {}
-    except Exception:  # the previous version is a deletion: nothing to protect
+    except OperationOutcomeError:  # the previous version is a deletion: nothing to protect
         return
     if before.get("status") not in LOCKED or not is_ai_output(before):
         return

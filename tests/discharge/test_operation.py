@@ -126,6 +126,12 @@ def test_persist_sign_and_lock(client: TestClient, stay: dict[str, str]) -> None
     r = client.post("/fhir/Composition", json=successor)
     assert r.status_code == 201, r.text
 
+    withdraw = {"resourceType": "Parameters", "parameter": [
+        {"name": "decision", "valueCode": "reject"}, sign["parameter"][1]]}
+    r = client.post(f"/fhir/Composition/{comp_id}/$ai-review", json=withdraw)
+    assert r.status_code == 200, r.text
+    assert r.json()["parameter"][0]["resource"]["status"] == "entered-in-error"
+
 
 def test_respond_async(client: TestClient, stay: dict[str, str]) -> None:
     body = {"resourceType": "Parameters", "parameter": [{"name": "language", "valueCode": "en"}]}
