@@ -65,6 +65,9 @@ class Expander:
         self.opts = opts or ExpandOptions()
         self.used_cs: list[str] = []
         self.used_vs: list[str] = []
+        #: code systems used that are fragments (content = fragment): an expansion that
+        #: may be incomplete
+        self.used_fragments: list[str] = []
         self.supplements = supplements or []
         self.warnings: list[Json] = []
         self._stack: list[str] = []
@@ -121,6 +124,8 @@ class Expander:
             cs = self.ctx.with_supplements(cs, self.supplements)
         if cs.vurl() not in self.used_cs:
             self.used_cs.append(cs.vurl())
+            if cs.content == "fragment":
+                self.used_fragments.append(cs.vurl())
             self._note_status("CodeSystem", cs.resource, cs.vurl())
         return cs
 
@@ -205,10 +210,10 @@ class Expander:
             found = self.value_set(canonical)
             imported = self.expand(found)
             used = canonical
-            if "|" not in canonical and found.get("version") and not canonical.startswith("#"):
+            if "|" not in canonical and found.get("version"):
                 used = f"{canonical}|{found['version']}"  # the version actually used
-            if used not in self.used_vs:
-                self.used_vs.append(used)
+            if used not in self.used_vs and not canonical.startswith("#"):
+                self.used_vs.append(used)  # a contained value set is part of this one
             if result is None:
                 result = dict(imported)
             else:

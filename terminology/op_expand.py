@@ -82,6 +82,8 @@ def build(vs: Json, entries: list[Entry], exp: Expander, p: Params) -> Json:
     params.extend({"name": name, "valueUri": value} for name, value in exp.applied)
     for url in exp.used_cs:
         params.append({"name": "used-codesystem", "valueUri": url})
+    for url in exp.used_fragments:
+        params.append({"name": "used-fragment", "valueUri": url})
     for url in exp.used_vs:
         params.append({"name": "used-valueset", "valueUri": url})
     for sup in exp.supplements:

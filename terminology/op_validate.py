@@ -137,9 +137,11 @@ def _tx_type(issue: Json) -> str:
                 "")
 
 
-#: warnings reported among the issues only, not in the message (a remark about the value
-#: set's own choices, not about the code given)
-ISSUE_ONLY = frozenset({"CONCEPT_DEPRECATED_IN_VALUESET"})
+#: warnings reported among the issues only, not in the message: remarks that do not make the
+#: code doubtful (the value set's own choices, a fragment that may lack the code, an inactive
+#: display of a valid concept)
+ISSUE_ONLY = frozenset({"CONCEPT_DEPRECATED_IN_VALUESET", "UNKNOWN_CODE_IN_FRAGMENT",
+                        "INACTIVE_DISPLAY_FOUND"})
 
 
 def _message_id(issue: Json) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .expand import STANDARDS_STATUS, Entry, Expander, Key
 from .issues import tx_issue
 from .languages import lang_matches, pick_display
-from .model import CodeSystemModel, Concept, Json
+from .model import CodeSystemModel, Concept, Designation, Json
 from .versions import is_wildcard, matches
 
 
@@ -291,10 +291,21 @@ def _check_display(item: Item, cs: CodeSystemModel, c: Concept, opts: Options,
     choices: list[tuple[str, str | None]] = []
     if c.display:
         choices.append((c.display, cs.language or "en" if not cs.language else cs.language))
+    retired = [d for d in c.designations if _designation_status(d)]
     for d in c.designations:
+        if d in retired:
+            continue
         if not opts.languages or any(lang_matches(x, d.language) for x in opts.languages
                                      if x != "*"):
             choices.append((d.value, d.language))
+    if not any(v == given for v, _ in choices) and any(d.value == given for d in retired):
+        valid = ", ".join(f'"{v}"' for v, _ in choices)
+        out.issues.append(tx_issue(
+            "warning", "invalid", "display-comment",
+            f"'{given}' is no longer considered a correct display for code '{c.code}' "
+            f"(status = deprecated). The correct display is one of {valid}.",
+            "INACTIVE_DISPLAY_FOUND", item.at("display")))
+        return
     wanted = [x for x in opts.languages if x != "*"]
     if wanted and not any(lang_matches(x, lang) for x in wanted for _, lang in choices):
         _no_display_for_language(item, cs, c, wanted, out)
@@ -331,6 +342,16 @@ def _check_display(item: Item, cs: CodeSystemModel, c: Concept, opts: Options,
                                item.at("display")))
     if severity == "error":
         out.valid = False
+
+
+def _designation_status(d: Designation) -> str | None:
+    """deprecated / withdrawn when the designation's standards status says so
+    (https://hl7.org/fhir/R4/extension-structuredefinition-standards-status.html)."""
+    for ext in d.extensions:
+        if ext.get("url") == STANDARDS_STATUS and ext.get("valueCode") in ("deprecated",
+                                                                           "withdrawn"):
+            return str(ext["valueCode"])
+    return None
 
 
 def _no_display_for_language(item: Item, cs: CodeSystemModel, c: Concept, wanted: list[str],
