@@ -68,9 +68,13 @@ def flag(m: Measurement) -> Flag | None:
     if m.value is not None:
         high = _in_unit(m, m.high) if m.high else None
         low = _in_unit(m, m.low) if m.low else None
-        if high is not None and m.value > high:
+        # "<0.5" is at most 0.5: only certainly low; ">90" is only certainly high
+        at_most, at_least = m.comparator in ("<", "<="), m.comparator in (">", ">=")
+        if high is not None and not at_most and (
+                m.value > high or (m.comparator == ">" and m.value >= high)):
             return Flag("high", critical, "range")
-        if low is not None and m.value < low:
+        if low is not None and not at_least and (
+                m.value < low or (m.comparator == "<" and m.value <= low)):
             return Flag("low", critical, "range")
     if codes & ABNORMAL:
         return Flag("abnormal", critical, "interpretation")

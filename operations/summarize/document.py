@@ -68,13 +68,18 @@ def _at(m: Measurement, lang: str) -> str:
     return f"{value_with_unit(m, lang)} ({date(m.when_text, lang)})"
 
 
-def _latest_abnormal(f: Findings) -> list[tuple[Measurement, Flag]]:
-    """Per analyte, its newest value when that value is abnormal."""
+def _newest(f: Findings) -> dict[str, Measurement]:
+    """Per analyte (series key), its newest measurement."""
     newest: dict[str, Measurement] = {}
     for m in f.measurements:
         if m.key not in newest or m.sort_key > newest[m.key].sort_key:
             newest[m.key] = m
-    latest = {id(m) for m in newest.values()}
+    return newest
+
+
+def _latest_abnormal(f: Findings) -> list[tuple[Measurement, Flag]]:
+    """Per analyte, its newest value when that value is abnormal."""
+    latest = {id(m) for m in _newest(f).values()}
     return [(m, fl) for m, fl in f.abnormal if id(m) in latest]
 
 
@@ -95,13 +100,17 @@ def key_findings(f: Findings) -> dict[str, Any]:
             items.append(escape(f"{r.title} ({date(r.when_text, lang)}){_sep(lang)}"
                                 f"{r.conclusion[0]}"))
             refs.append(r.ref)
-    flagged = {m.ref for m, _ in f.abnormal} | {m.ref for tr in f.trends if tr.is_trend
-                                               for m in tr.series}
-    normal = [m for m in f.measurements if m.ref not in flagged]
-    if normal:
-        names = sorted({name(m, lang) for m in normal}, key=str.lower)
-        items.append(escape(t(lang, "normal") + _sep(lang) + ", ".join(names) + "."))
-        refs += [m.ref for m in normal]
+    newest = _newest(f)
+    latest_flagged = {m.key for m, _ in _latest_abnormal(f)}
+    trending = {tr.last.key for tr in f.trends if tr.is_trend}
+    quiet = {k: m for k, m in newest.items() if k not in latest_flagged | trending}
+    in_range = [m for m in quiet.values() if m.value is not None and (m.low or m.high)]
+    others = [m for m in quiet.values() if m not in in_range]
+    for label, group in (("normal", in_range), ("not-flagged", others)):
+        if group:
+            names = sorted({name(m, lang) for m in group}, key=str.lower)
+            items.append(escape(t(lang, label) + _sep(lang) + ", ".join(names) + "."))
+    refs += [m.ref for m in f.measurements if m.key in quiet]
     if not items:
         empty = t(lang, "no-data") if not f.measurements and not f.reports else t(lang, "none-key")
         return _section("key-findings", lang, f"<p>{escape(empty)}</p>", [])
@@ -180,5 +189,17 @@ def composition(f: Findings, subject: dict[str, Any], authors: list[str],
         "date": when,
         "author": [{"reference": a} for a in authors],
         "title": t(f.lang, "title"),
-        "section": [key_findings(f), abnormal_results(f), trends(f), report_summaries(f)],
+        "section": _complete([key_findings(f), abnormal_results(f), trends(f),
+                              report_summaries(f)], f),
     }
+
+
+def _complete(sections: list[dict[str, Any]], f: Findings) -> list[dict[str, Any]]:
+    """Every source used is an entry of some section (the rest go to key findings)."""
+    named = {e["reference"] for s in sections for e in s.get("entry", [])}
+    rest = list(dict.fromkeys(m.ref for m in f.measurements if m.ref not in named))
+    if rest:
+        key = sections[0]
+        key["entry"] = [*key.get("entry", []), *({"reference": r} for r in rest)]
+        key.pop("emptyReason", None)
+    return sections

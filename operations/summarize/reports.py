@@ -45,7 +45,11 @@ LABEL = re.compile(r"^(?:findings|results?|description|r[ée]sultats?|constatati
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9«\"(])|\n+")
 #: normal statements and pertinent negatives rank after positive findings
 NORMAL = re.compile(r"^(?:no|not|without|negative|pas d[e']|absence|aucune?|sans)\b|"
-                    r"\b(?:normale?s?|unremarkable)\b", re.IGNORECASE)
+                    r"\b(?:normale?s?|unremarkable|n'y a pas|ne (?:sont|est) pas|"
+                    r"there (?:is|are) no)\b", re.IGNORECASE)
+#: a conclusion opening a sentence inside a paragraph ("... En conclusion, aspect de ...")
+INLINE_CONCLUSION = re.compile(r"(?:(?<=[.!?])\s+|^)((?:en|in) conclusion\s*[,:]|"
+                               r"conclusions?\s*:)", re.IGNORECASE)
 NORMAL_PENALTY = 0.05
 MAX_SALIENT = 3
 MMR_LAMBDA = 0.7
@@ -92,7 +96,11 @@ def _split_conclusion(text: str) -> tuple[str, str]:
     """(text without the conclusion paragraph, the conclusion paragraph)."""
     found = list(HEADING.finditer(text))
     if not found:
-        return text, ""
+        inline = list(INLINE_CONCLUSION.finditer(text))
+        if not inline:
+            return text, ""
+        start = inline[-1].start(1)
+        return text[:start], text[start:].strip()
     m = found[-1]  # the last conclusion heading of the report
     rest = text[m.end():]
     nxt = ANY_HEADING.search(rest.lstrip("\n"))

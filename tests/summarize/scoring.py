@@ -119,6 +119,7 @@ class Score:
     stable_right: int = 0
     stable_called_trend: int = 0
     extra_trends: int = 0
+    extra_abnormal: int = 0
     invented: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -130,7 +131,8 @@ class Score:
         return (f"abnormal {self.abnormal_found}/{self.abnormal_expected}, trends "
                 f"{self.trends_right}/{self.trends_expected} right direction, stable "
                 f"{self.stable_right}/{self.stable_expected} (called a trend: "
-                f"{self.stable_called_trend}), extra trends {self.extra_trends}, invented "
+                f"{self.stable_called_trend}), extra trends {self.extra_trends}, extra abnormal "
+                f"{self.extra_abnormal}, invented "
                 f"numbers/dates {len(self.invented)}")
 
 
@@ -143,7 +145,7 @@ def score(name: str, record: dict[str, Any], expected: dict[str, Any],
     for item in expected["abnormal"]:
         s.abnormal_expected += 1
         obs = sources[item["observation"]]
-        when = fmt_date(obs["effectiveDateTime"], lang)
+        when = fmt_date(obs.get("effectiveDateTime") or obs["issued"], lang)
         value = fmt_number(obs["valueQuantity"]["value"], lang) if "valueQuantity" in obs \
             else obs["valueCodeableConcept"]["text"]
         word = FLAG_WORDS[lang][item["flag"]]
@@ -152,6 +154,11 @@ def score(name: str, record: dict[str, Any], expected: dict[str, Any],
             s.abnormal_found += 1
         else:
             s.errors.append(f"{name}: abnormal {item} not reported as {word!r}: {hit}")
+    expected_refs = {f"Observation/{i['observation']}" for i in expected["abnormal"]}
+    for entry in section(document, "abnormal-results").get("entry", []):
+        if entry["reference"] not in expected_refs:
+            s.extra_abnormal += 1
+            s.errors.append(f"{name}: unexpected abnormal result {entry['reference']}")
     lines = items(section(document, "trends"))
     words = DIRECTION_WORDS[lang]
 

@@ -23,6 +23,7 @@ def test_every_abnormal_result_and_trend_is_reported(
     score, _ = devset
     assert score.abnormal_expected >= 20 and score.trends_expected >= 8
     assert score.abnormal_found == score.abnormal_expected, score.errors
+    assert score.extra_abnormal == 0, score.errors
     assert score.trends_right == score.trends_expected, score.errors
 
 

@@ -109,3 +109,16 @@ def test_hba1c_in_percent_and_in_mmol_per_mol_are_not_mixed() -> None:
              *measurements(obs(3, "4548-4", 6.9, "%", "2024-09-01"))]
     found = series(items)
     assert [[m.ref for m in s] for s in found] == [["Observation/o1", "Observation/o3"]]
+
+
+@pytest.mark.parametrize(("comparator", "value", "expected"), [
+    ("<", 0.5, None),       # "<0.5" with an upper limit of 0.2: maybe normal, never "high"
+    ("<", 0.1, None), (">", 0.3, "high"), (">=", 0.2, None), ("<", 0.05, "low")])
+def test_a_value_with_a_comparator_is_flagged_only_when_certain(
+        comparator: str, value: float, expected: str | None) -> None:
+    o = obs(1, "2890-2", value, "g/g", "2024-01-01", referenceRange=[
+        {"low": {"value": 0.05, "system": UCUM, "code": "g/g"},
+         "high": {"value": 0.2, "system": UCUM, "code": "g/g"}}])
+    o["valueQuantity"]["comparator"] = comparator
+    f = flag(measurements(o)[0])
+    assert (f.kind if f else None) == expected
