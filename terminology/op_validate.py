@@ -4,6 +4,7 @@ https://hl7.org/fhir/R4/codesystem-operation-validate-code.html)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from fhir_server.errors import bad_request
@@ -198,6 +199,12 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
     if kind == "cc":
         params.append({"name": "codeableConcept", "valueCodeableConcept": p.value(
             "codeableConcept")})
+    if best is not None and kind == "cc" and not result and len(items) == len(outcomes):
+        own = items[outcomes.index(best)]
+        mine = f"{own.system}|{own.version}" if own.version else own.system
+        if any(u != mine for u in best.unknown_systems):
+            # the version the value set asks for is unknown: the coding was not judged
+            best = dataclasses.replace(best, code=None, system=None)
     if best is not None:
         given = items[0].code if kind != "cc" and items else None
         if best.code and best.concept is not None and given and given != best.code:
