@@ -126,8 +126,9 @@ def gather(repo: Repository, encounter_id: str) -> Stay:
                          or (m.get("status") == "active" and _before_end(stay, m, "authoredOn"))]
     stay.med_statements = [m for m in _search(repo, "MedicationStatement", [("subject", pat)])
                            if win.linked(m, "context")
-                           or win.inside(_first_date(m, "dateAsserted", "effectivePeriod.end",
-                                                     "effectiveDateTime"))
+                           or any(win.inside(_first_date(m, p)) for p in (
+                               "dateAsserted", "effectivePeriod.end", "effectivePeriod.start",
+                               "effectiveDateTime"))
                            or (m.get("status") in ("active", "intended")
                                and _before_end(stay, m, "dateAsserted", "effectiveDateTime",
                                                "effectivePeriod.start"))]
@@ -188,6 +189,22 @@ def _medication(repo: Repository, med: Resource) -> Resource:
     if display and not code.get("text"):
         code["text"] = display
     return {**med, "medicationCodeableConcept": code} if code else med
+
+
+#: SNOMED CT "no known ... allergy" situations (IPS): statements of absence, not allergies.
+NO_KNOWN_ALLERGY = {"716186003", "409137002", "428607008", "429625007", "428197003"}
+
+
+def is_absence(allergy: Resource) -> bool:
+    """A refuted AllergyIntolerance, or one whose code says "no known allergy"."""
+    if _code(allergy.get("verificationStatus")) == "refuted":
+        return True
+    code = allergy.get("code") or {}
+    if any(isinstance(c, dict) and c.get("code") in NO_KNOWN_ALLERGY | {"no-allergy-info"}
+           for c in code.get("coding") or []):
+        return True
+    text = str(code.get("text") or "").lower()
+    return text.startswith(("no known", "nka", "nkda", "aucune allergie", "pas d'allergie"))
 
 
 def _before_end(stay: Stay, resource: Resource, *paths: str) -> bool:

@@ -25,7 +25,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from .gather import Resource, Stay
+from .gather import Resource, Stay, is_absence
 from .text import MONTHS_EN, parse_date
 
 MONTHS_FR = ("janv", "fevr", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct",
@@ -219,8 +219,7 @@ def evidence(stay: Stay, letter_lines: list[str]) -> Evidence:
     ev.analyte_text = _texts(stay.observations, "code")
     meds = [*stay.med_requests, *stay.med_statements]
     ev.drug_text = _texts(meds, "medicationCodeableConcept", "medicationReference")
-    active = [a for a in stay.allergies if "refuted" not in json.dumps(
-        a.get("verificationStatus") or {})]
+    active = [a for a in stay.allergies if not is_absence(a)]
     ev.has_allergy = bool(active)
     ev.allergy_text = _texts(active, "code", "reaction")
     for text in (ev.drug_text, ev.allergy_text):

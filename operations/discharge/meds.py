@@ -180,7 +180,11 @@ def _in_stay(stay: Stay, med: Med) -> bool:
     linked = f"Encounter/{stay.encounter['id']}" in (
         str((med.resource.get("encounter") or med.resource.get("context") or {}).get(
             "reference")),)
-    d = med.authored
-    inside = d is not None and stay.start is not None and stay.start <= d and (
-        stay.end is None or d <= stay.end)
+    r = med.resource
+    dates = [parse_date(x) for x in (r.get("authoredOn"), r.get("dateAsserted"),
+                                     r.get("effectiveDateTime"),
+                                     (r.get("effectivePeriod") or {}).get("start"),
+                                     (r.get("effectivePeriod") or {}).get("end"))]
+    inside = any(d is not None and stay.start is not None and stay.start <= d and (
+        stay.end is None or d <= stay.end) for d in dates)
     return linked or inside

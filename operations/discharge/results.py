@@ -87,7 +87,8 @@ class Series:
 def flag(obs: Resource, value: float) -> str:
     for concept in obs.get("interpretation") or []:
         for system, code in codings(concept):
-            if system in (OBS_INTERP, "") or "ObservationInterpretation" in system:
+            if system in (OBS_INTERP, "") or "ObservationInterpretation" in system \
+                    or system.endswith("v2-0078"):
                 if code in HIGH:
                     return "high"
                 if code in LOW:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .gather import Resource, Stay, ref
+from .gather import Resource, Stay, is_absence, ref
 from .meds import Med, MedPlan
 from .results import Series, findings, significant
 from .templates import say, word
@@ -78,8 +78,11 @@ def condition_line(c: Resource, lang: str) -> str:
     code = next((str(x.get("code")) for x in (c.get("code") or {}).get("coding") or []
                  if isinstance(x, dict) and x.get("system") in ICD and x.get("code")), "")
     status = _ver_clinical(c)
+    words = [word(lang, "resolved")] if status in ("resolved", "remission", "inactive") else []
+    if _ver(c) in ("provisional", "differential", "unconfirmed"):
+        words.append(word(lang, "unconfirmed"))
     return say(lang, "diag", text=concept_text(c.get("code")), code=code,
-               status=word(lang, "resolved") if status in ("resolved", "remission") else "")
+               status=", ".join(words))
 
 
 def _ver_clinical(c: Resource) -> str:
@@ -139,7 +142,7 @@ def allergies(stay: Stay, lang: str) -> Section:
     s = Section("48765-2")
     refuted: list[Resource] = []
     for a in stay.allergies:
-        if _ver(a) == "refuted":
+        if is_absence(a):
             refuted.append(a)
             continue
         reactions = [concept_text(m) for r in a.get("reaction") or [] if isinstance(r, dict)

@@ -37,6 +37,7 @@ FR: dict[str, Any] = {
     "diag": "{{ text }}{% if code %} ({{ code }}){% endif %}"
             "{% if status %}, {{ status }}{% endif %}",
     "resolved": "résolu",
+    "unconfirmed": "diagnostic non confirmé",
     "proc": "{{ text }}{% if date %} le {{ date }}{% endif %}",
     "med": "{{ name }}{% if dose %} : {{ dose }}{% endif %}{% if new %} (nouveau){% endif %}",
     "c_stopped": "Arrêt : {{ name }}{% if dose %} ({{ dose }}){% endif %}"
@@ -105,6 +106,7 @@ EN: dict[str, Any] = {
     "diag": "{{ text }}{% if code %} ({{ code }}){% endif %}"
             "{% if status %}, {{ status }}{% endif %}",
     "resolved": "resolved",
+    "unconfirmed": "unconfirmed",
     "proc": "{{ text }}{% if date %} on {{ date }}{% endif %}",
     "med": "{{ name }}{% if dose %}: {{ dose }}{% endif %}{% if new %} (new){% endif %}",
     "c_stopped": "Stopped: {{ name }}{% if dose %} ({{ dose }}){% endif %}"

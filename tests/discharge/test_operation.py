@@ -146,3 +146,42 @@ def test_respond_async(client: TestClient, stay: dict[str, str]) -> None:
     bundle = done.json()
     assert bundle["type"] == "document"
     assert bundle["entry"][0]["resource"]["section"][0]["title"] == "Hospital course"
+
+
+def test_no_known_allergy_code_provisional_diagnosis_and_stop_dated_by_period(
+        client: TestClient) -> None:
+    pat, enc = "urn:uuid:6d1f0b6e-0000-4000-8000-000000000001", \
+        "urn:uuid:6d1f0b6e-0000-4000-8000-000000000002"
+    sct = "http://snomed.info/sct"
+    resources = [
+        (pat, {"resourceType": "Patient", "name": [{"family": "Roy", "given": ["Anne"]}]}),
+        (enc, {"resourceType": "Encounter", "status": "finished", "class": {"code": "IMP"},
+               "subject": {"reference": pat},
+               "period": {"start": "2025-06-01", "end": "2025-06-03"}}),
+        (None, {"resourceType": "AllergyIntolerance", "patient": {"reference": pat},
+                "code": {"coding": [{"system": sct, "code": "716186003",
+                                     "display": "No known allergy"}]}}),
+        (None, {"resourceType": "Condition", "subject": {"reference": pat},
+                "encounter": {"reference": enc},
+                "verificationStatus": {"coding": [{"code": "provisional"}]},
+                "code": {"text": "Pulmonary embolism"}}),
+        (None, {"resourceType": "MedicationStatement", "status": "stopped",
+                "subject": {"reference": pat}, "dateAsserted": "2024-01-10",
+                "effectivePeriod": {"start": "2024-01-10", "end": "2025-06-02"},
+                "medicationCodeableConcept": {"text": "Naproxen 500 mg"}}),
+    ]
+    bundle = {"resourceType": "Bundle", "type": "transaction", "entry": [
+        {**({"fullUrl": url} if url else {}), "resource": res,
+         "request": {"method": "POST", "url": res["resourceType"]}} for url, res in resources]}
+    r = client.post("/fhir", json=bundle)
+    assert r.status_code == 200, r.text
+    enc_id = r.json()["entry"][1]["response"]["location"].split("/fhir/")[-1].split("/")[1]
+    r = compose(client, enc_id, language="en")
+    assert r.status_code == 200, r.text
+    secs = sections(r.json()["entry"][0]["resource"])
+    assert secs["48765-2"]["emptyReason"]["coding"][0]["code"] == "nilknown"
+    assert "No known allergy" in text(secs["48765-2"])
+    assert "Known allergies" not in text(secs["8648-8"])
+    assert "Pulmonary embolism, unconfirmed" in text(secs["11535-2"])
+    assert "Stopped: Naproxen 500 mg" in text(secs["87232-5"])
+    assert secs["75311-1"]["emptyReason"]["coding"][0]["code"] == "nilknown"
