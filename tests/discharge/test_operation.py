@@ -153,7 +153,7 @@ def test_no_known_allergy_code_provisional_diagnosis_and_stop_dated_by_period(
     pat, enc = "urn:uuid:6d1f0b6e-0000-4000-8000-000000000001", \
         "urn:uuid:6d1f0b6e-0000-4000-8000-000000000002"
     sct = "http://snomed.info/sct"
-    resources = [
+    resources: list[tuple[str | None, dict[str, Any]]] = [
         (pat, {"resourceType": "Patient", "name": [{"family": "Roy", "given": ["Anne"]}]}),
         (enc, {"resourceType": "Encounter", "status": "finished", "class": {"code": "IMP"},
                "subject": {"reference": pat},
