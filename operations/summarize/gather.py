@@ -1,9 +1,10 @@
 """The inputs of a summary, read through the repository (never SQL).
 
-``Patient/[id]``: the patient's Observations and DiagnosticReports (``since``: effective on or
-after that date). ``DiagnosticReport/[id]``: the report, its results, and the patient's
-history of the same codes up to the report's newest result. AI-asserted resources (AIAST)
-are not sources; nor are entered-in-error or cancelled ones.
+``Patient/[id]``: the patient's Observations and DiagnosticReports. ``DiagnosticReport/[id]``:
+the report, its results, and the patient's Observations (the operation keeps the history of
+the same analytes up to the report's newest result). ``since`` is applied by the operation,
+on the effective time or, without one, ``issued`` or the report's time. AI-asserted
+resources (AIAST) are not sources; nor are entered-in-error or cancelled ones.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from fhir_server.storage.repository import Repository
 from ..transparency import is_ai_output
 from .values import SKIPPED_STATUS
 
-PAGE = 500
-MAX_RESOURCES = 5000
+PAGE = 1000
+MAX_RESOURCES = 20000
 
 
 @dataclass
@@ -45,22 +46,18 @@ def search_all(repo: Repository, rtype: str, params: list[tuple[str, str]]
         page = repo.search(rtype, [*params, ("_count", str(PAGE)), *cursor]).resources
         out += page
         if len(out) > MAX_RESOURCES:
-            raise bad_request(f"More than {MAX_RESOURCES} {rtype} resources: use since",
-                              "since")
+            raise bad_request(f"More than {MAX_RESOURCES} {rtype} resources for one patient: "
+                              "too many to summarize at once")
         if len(page) < PAGE:
             return out
         cursor = [("_cursor", encode_cursor(page[-1], "next"))]
 
 
-def _since(since: str | None) -> list[tuple[str, str]]:
-    return [("date", f"ge{since}")] if since else []
-
-
-def for_patient(repo: Repository, pid: str, since: str | None) -> Inputs:
+def for_patient(repo: Repository, pid: str) -> Inputs:
     patient = repo.read("Patient", pid).resource
     subject = [("subject", f"Patient/{pid}")]
-    obs = search_all(repo, "Observation", [*subject, *_since(since)])
-    reports = search_all(repo, "DiagnosticReport", [*subject, *_since(since)])
+    obs = search_all(repo, "Observation", subject)
+    reports = search_all(repo, "DiagnosticReport", subject)
     return Inputs(dict(patient or {}), [o for o in obs if _usable(o)],
                   [r for r in reports if _usable(r)])
 
@@ -73,7 +70,7 @@ def _patient_id(report: dict[str, Any]) -> str:
     return ref.split("/", 1)[1]
 
 
-def for_report(repo: Repository, rid: str, since: str | None) -> Inputs:
+def for_report(repo: Repository, rid: str) -> Inputs:
     report = dict(repo.read("DiagnosticReport", rid).resource or {})
     pid = _patient_id(report)
     try:
@@ -86,7 +83,7 @@ def for_report(repo: Repository, rid: str, since: str | None) -> Inputs:
         ref = str(item.get("reference") or "")
         if ref.startswith("Observation/"):
             results.append(dict(repo.read("Observation", ref.split("/", 1)[1]).resource or {}))
-    history = search_all(repo, "Observation", [("subject", f"Patient/{pid}"), *_since(since)])
+    history = search_all(repo, "Observation", [("subject", f"Patient/{pid}")])
     mine = {r["id"] for r in results}
     observations = [r for r in results if _usable(r)] + [
         o for o in history if o["id"] not in mine and _usable(o)]

@@ -13,7 +13,7 @@ resources. Every call writes an AuditEvent.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from importlib.metadata import version
 from typing import Any
@@ -119,23 +119,38 @@ def _language(req: OpRequest) -> str:
     return code
 
 
+def _report_time(r: dict[str, Any]) -> str | None:
+    when = r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start") or \
+        r.get("issued")
+    return str(when) if when else None
+
+
 def _report_dates(reports: list[dict[str, Any]]) -> dict[str, str]:
-    """Observation reference -> the effective time of the report listing it as a result."""
+    """Observation reference -> the time of the report listing it as a result."""
     out: dict[str, str] = {}
     for r in reports:
-        when = r.get("effectiveDateTime") or (r.get("effectivePeriod") or {}).get("start")
+        when = _report_time(r)
         for item in r.get("result") or [] if when else []:
             out.setdefault(str(item.get("reference")), str(when))
     return out
 
 
-def _analyse(inputs: Inputs, lang: str, embed: LazyEmbedder) -> Findings:
+def _on_or_after(when: str | None, start: datetime | None) -> bool:
+    return start is None or (when is not None and parse_range(when)[1] > start)
+
+
+def _analyse(inputs: Inputs, lang: str, embed: LazyEmbedder, since: str | None) -> Findings:
+    start = parse_range(since)[0] if since else None
     every: list[Measurement] = [m for o in inputs.observations for m in measurements(o)]
-    dated = _report_dates(inputs.reports)
+    dated = _report_dates([*inputs.reports, *([inputs.focus] if inputs.focus else [])])
     for m in every:  # a result without its own time takes its report's
         if m.when is None and m.ref in dated:
             m.when_text = dated[m.ref]
             m.when = parse_range(m.when_text)[0]
+    keep = set(inputs.focus_results)
+    every = [m for m in every if m.ref in keep or _on_or_after(m.when_text or None, start)]
+    if inputs.focus is None:
+        inputs.reports = [r for r in inputs.reports if _on_or_after(_report_time(r), start)]
     if inputs.focus is not None:
         focus_refs = set(inputs.focus_results)
         focus = [m for m in every if m.ref in focus_refs]
@@ -163,11 +178,11 @@ def handle(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
     since = _since(req)
     lang = _language(req)
     if req.resource_type == "DiagnosticReport":
-        inputs = for_report(req.repo, str(req.id), since)
+        inputs = for_report(req.repo, str(req.id))
     else:
-        inputs = for_patient(req.repo, str(req.id), since)
+        inputs = for_patient(req.repo, str(req.id))
     embed = LazyEmbedder()
-    findings = _analyse(inputs, lang, embed)
+    findings = _analyse(inputs, lang, embed, since)
     models: list[ModelDescription] = [model(), *([embed.used] if embed.used else [])]
     devices = ensure_devices(req.repo, models)
     subject = {"reference": f"Patient/{inputs.patient['id']}"}

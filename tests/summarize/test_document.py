@@ -208,3 +208,16 @@ def test_a_result_without_its_own_time_takes_its_reports(client: TestClient,
     doc = summarize(client, f"DiagnosticReport/{r.json()['id']}", language="en")
     assert items(section(doc, "trends")) == [
         "Creatinine — rising ↑: 90 µmol/L (15 Jan 2024) → 150 µmol/L (3 Jun 2024)"]
+
+
+def test_since_uses_issued_when_there_is_no_effective_time(client: TestClient,
+                                                          devset: Devset) -> None:
+    doc = summarize(client, "Patient/sum-thyroid-fr", since="2024-05-01")
+    tsh = next(x for x in items(section(doc, "trends")) if x.startswith("TSH"))
+    # from 5.8 only, the rise stays within the RCV of TSH (+67 %)
+    assert tsh == "TSH — stable : 5,8 mUI/L (21/05/2024) → 8,9 mUI/L (23/09/2024)"
+    assert "Observation/th-tsh-0" not in str(doc)
+    later = summarize(client, "Patient/sum-thyroid-fr", since="2024-10")
+    assert [e["reference"] for e in section(later, "report-summaries")["entry"]] == [
+        "DiagnosticReport/th-echo"]
+    assert "entry" not in section(later, "trends")
