@@ -9,6 +9,7 @@ A sentence is dropped (and reported) when it
   Conditions, Procedures, reports and reasons;
 * writes a number or a date that the sources do not hold (values, doses, reference ranges,
   dates, age, length of stay; decimal comma or point, rounding to the written precision);
+* calls normal / negative / sterile a result whose last value the record flags abnormal;
 * mentions allergy against the record: denies an allergy when one is documented, or names
   an allergen the AllergyIntolerances do not name.
 
@@ -44,6 +45,8 @@ AMBIGUOUS = {"ait", "ira", "ic", "fa", "ep", "pe", "mi", "af", "cad", "ras", "sc
 ANALYTES = {"potassium", "sodium", "calcium", "magnesium", "glucose", "phosphore", "phosphate",
             "fer", "iron", "albumine", "albumin", "chlore", "chloride", "bicarbonate",
             "bicarbonates", "lactate", "lactates", "oxygene", "oxygen", "uree", "urea"}
+NORMAL_RX = re.compile(r"\b(normal|normale|normales|normaux|normalis\w*|negati\w*|steril\w*|"
+                       r"unremarkable|sans anomalie|within (?:the )?normal)")
 ALLERGY_RX = re.compile(r"allerg|\bnkda\b|\bnka\b|intoleran|hypersensibilit")
 NEG_RX = re.compile(r"\b(no|not|none|denies|denied|without|nkda|nka|pas|aucun|aucune|sans|"
                     r"ni|negative)\b")
@@ -172,6 +175,8 @@ class Evidence:
     allergy_codes: set[str] = field(default_factory=set)
     has_allergy: bool = False
     analyte_text: str = ""
+    #: names of the results the record flags abnormal (normalised)
+    abnormal_names: set[str] = field(default_factory=set)
     all_text: str = ""
 
     def add_text(self, text: str) -> None:
@@ -217,6 +222,11 @@ def evidence(stay: Stay, letter_lines: list[str]) -> Evidence:
     for line in letter_lines:
         ev.add_text(line)
     ev.analyte_text = _texts(stay.observations, "code")
+    from .results import findings, series_of
+
+    names = [sr.name for sr in series_of(stay.observations) if sr.abnormal and sr.points[-1].flag]
+    names += [f.name for f in findings(stay.observations)]
+    ev.abnormal_names = {" ".join(_words(n)) for n in names if n}
     meds = [*stay.med_requests, *stay.med_statements]
     ev.drug_text = _texts(meds, "medicationCodeableConcept", "medicationReference")
     active = [a for a in stay.allergies if not is_absence(a)]
@@ -269,6 +279,12 @@ def check_sentence(sentence: str, ev: Evidence) -> list[str]:
         if not (_icd_match(icd, ev.condition_codes) or term in ev.condition_text
                 or re.search(rf"\b{re.escape(term)}\b", ev.all_text)):
             reasons.append(f"diagnosis not in the record: {term}")
+    if NORMAL_RX.search(n):
+        words = f" {' '.join(_words(sentence))} "
+        for name in ev.abnormal_names:
+            first = name.split()[0] if name else ""
+            if f" {name} " in words or (len(first) >= 4 and f" {first}" in words):
+                reasons.append(f"calls normal a result the record flags abnormal: {name}")
     dates, rest = _dates_in(sentence)
     reasons += [f"date not in the record: {d.isoformat()}" for d in dates if d not in ev.dates]
     for token in NUMBER.findall(rest):

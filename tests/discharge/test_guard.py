@@ -107,3 +107,50 @@ def test_model_writer_is_guarded(client: TestClient, monkeypatch: pytest.MonkeyP
                       if e["response"]["location"].split("/fhir/")[-1].startswith("Composition/"))
     assert "model writer unavailable" in comp_entry["response"]["outcome"]["issue"][0][
         "diagnostics"]
+
+
+PARAGRAPHS = {
+    "pneumonia_fr": ("fr", [
+        "Mme Jeanne Dupont, 76 ans, a été hospitalisée du 10/03/2025 au 16/03/2025 pour une "
+        "pneumopathie communautaire du lobe inférieur droit.",
+        "Une antibiothérapie par ceftriaxone a été débutée puis relayée par "
+        "amoxicilline-acide clavulanique per os.",
+        "L'évolution a été favorable avec une baisse de la CRP de 186 à 22 mg/L et une apyrexie.",
+        "La patiente ne présente pas d'allergie connue.",
+        "Elle rentre à domicile le 16 mars 2025.",
+        "Une radiographie de contrôle est prévue le 15/04/2025.",
+    ], [
+        "Une antibiothérapie par lévofloxacine a été ajoutée.",
+        "La procalcitonine était à 4,2 µg/L.",
+        "Elle présente également une BPCO.",
+        "Les hémocultures sont restées stériles.",
+    ]),
+    "nstemi_en": ("en", [
+        "Mr Smith, a 63-year-old man, was admitted on 3 February 2025 with chest pain at rest "
+        "and diagnosed with an NSTEMI.",
+        "He underwent coronary angiography with stenting of the LAD on 4 Feb 2025.",
+        "Troponin peaked at 1250 ng/L.",
+        "He was started on aspirin, ticagrelor, atorvastatin, bisoprolol and ramipril, and "
+        "ibuprofen was stopped.",
+        "His HbA1c was 8.1%.",
+        "He is allergic to penicillin.",
+        "He was discharged home on 7 February 2025.",
+    ], [
+        "He was also started on clopidogrel 75 mg.",
+        "His ejection fraction was 35%.",
+        "He has no known drug allergies.",
+        "He has a history of atrial fibrillation.",
+    ]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PARAGRAPHS))
+def test_a_model_like_paragraph(app: Any, client: TestClient, name: str) -> None:
+    """Prose as a model writes it: the true sentences stay, each invented one is dropped."""
+    lang, true, invented = PARAGRAPHS[name]
+    ev, _ = _evidence(app, client, name, lang)
+    mixed = [s for pair in zip(true, invented + [""] * len(true), strict=False)
+             for s in pair if s]
+    kept, dropped = check(" ".join(mixed), ev)
+    assert kept == true
+    assert [s for s, _ in dropped] == invented
