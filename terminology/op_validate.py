@@ -85,8 +85,8 @@ def run_validation(p: Params, ctx: TxContext, vs: Json | None, system_param: str
     outcomes: list[Outcome] = []
     pre: list[Json] = []
     for item in items:
-        if vs is not None and not item.system:
-            pre += _infer_system(item, vs, exp, kind)
+        if vs is not None and not item.system and kind != "coding":
+            pre += _infer_system(item, vs, exp, kind)  # a Coding says its system itself
         if not item.system:
             o = Outcome(valid=False, member=False, code=item.code)
             if pre and kind == "code":
@@ -97,6 +97,12 @@ def run_validation(p: Params, ctx: TxContext, vs: Json | None, system_param: str
                 "Coding has no system. A code with no system has no defined meaning, and it "
                 "cannot be validated. A system should be provided",
                 "Coding_has_no_system__cannot_validate", item.path or None))
+            if vs is not None and kind == "coding":
+                o.issues.append(tx_issue(
+                    "error", "code-invalid", "not-in-vs",
+                    f"The provided code '#{item.code}' was not found in the value set "
+                    f"'{vurl(vs)}'", "None_of_the_provided_codes_are_in_the_value_set_one",
+                    item.at("code")))
             outcomes.append(o)
             continue
         if vs is not None and members is None:
@@ -140,9 +146,9 @@ def _tx_type(issue: Json) -> str:
 
 #: warnings reported among the issues only, not in the message: remarks that do not make the
 #: code doubtful (the value set's own choices, a fragment that may lack the code, an inactive
-#: display of a valid concept)
+#: display of a valid concept, a versionless include whose default version differs)
 ISSUE_ONLY = frozenset({"CONCEPT_DEPRECATED_IN_VALUESET", "UNKNOWN_CODE_IN_FRAGMENT",
-                        "INACTIVE_DISPLAY_FOUND"})
+                        "INACTIVE_DISPLAY_FOUND", "VALUESET_VALUE_MISMATCH_DEFAULT"})
 
 
 def _message_id(issue: Json) -> str:
@@ -202,8 +208,11 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
     if best is not None and kind == "cc" and not result and len(items) == len(outcomes):
         own = items[outcomes.index(best)]
         mine = f"{own.system}|{own.version}" if own.version else own.system
-        if any(u != mine for u in best.unknown_systems):
-            # the version the value set asks for is unknown: the coding was not judged
+        outside = not best.member and all(
+            i["severity"] != "error" for i in best.issues)  # only: not in the value set
+        if outside or any(u != mine for u in best.unknown_systems):
+            # not in the value set, or the version the value set asks for is unknown: no
+            # code of the concept is given
             best = dataclasses.replace(best, code=None, system=None)
     if best is not None:
         given = items[0].code if kind != "cc" and items else None
@@ -235,7 +244,8 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
                       and _message_id(i) not in ISSUE_ONLY)
     infos = sorted(i["details"]["text"] for i in issues if i["severity"] == "information"
                    and _message_id(i).startswith("NO_VALID_DISPLAY_FOUND"))
-    message = errors or (warnings if not result or warnings else []) or infos
+    # the message: every error and warning about the code, else the information
+    message = sorted(errors + warnings) if errors else (warnings or infos)
     if message:
         params.append({"name": "message", "valueString": "; ".join(message)})
     if issues:
