@@ -161,7 +161,9 @@ def _analyse(inputs: Inputs, lang: str, embed: LazyEmbedder, since: str | None) 
     else:
         history = shown = every
     abnormal = [(m, f) for m in shown if (f := analysis.flag(m)) is not None]
-    trends = [analysis.trend(s) for s in analysis.series(history)]
+    shown_refs = {m.ref for m in shown}
+    trends = [analysis.trend(s) for s in analysis.series(history)
+              if any(m.ref in shown_refs for m in s)]
     reports = [summarize_report(r, embed) for r in inputs.reports]
     return Findings(lang, shown, abnormal, trends, reports)
 
@@ -190,15 +192,13 @@ def handle(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
     call = AiCall(req, "summarize", list(models))
     for ref in _used(findings):
         call.add_input({"reference": ref})
-    comp = composition(findings, subject, devices, created)
-    comp_out = call.add_output(comp)
+    # the Composition is the first output; its sections are written once the charts (the
+    # next outputs) have their references
+    call.add_output({"resourceType": "Composition"})
     for i, tr in enumerate(findings.trends):
         if tr.is_trend:
             findings.charts[i] = call.add_output(chart.media(tr, lang, subject, created))
-    # the trends section names its charts: rebuild it now that the Media have references
-    call.outputs[0].resource["section"] = composition(findings, subject, devices,
-                                                      created)["section"]
-    assert call.outputs[0].ref == comp_out
+    call.outputs[0].resource.update(composition(findings, subject, devices, created))
     return document(call, inputs, devices, persist)
 
 
