@@ -9,6 +9,8 @@ A sentence is dropped (and reported) when it
   Conditions, Procedures, reports and reasons;
 * writes a number or a date that the sources do not hold (values, doses, reference ranges,
   dates, age, length of stay; decimal comma or point, rounding to the written precision);
+* presents as continued (continue, discharged on, à la sortie...) a drug the record stopped,
+  completed, suspended or replaced;
 * calls normal / negative / sterile a result whose last value the record flags abnormal;
 * mentions allergy against the record: denies an allergy when one is documented, or names
   an allergen the AllergyIntolerances do not name.
@@ -47,6 +49,11 @@ ANALYTES = {"potassium", "sodium", "calcium", "magnesium", "glucose", "phosphore
             "bicarbonates", "lactate", "lactates", "oxygene", "oxygen", "uree", "urea"}
 NORMAL_RX = re.compile(r"\b(normal|normale|normales|normaux|normalis\w*|negati\w*|steril\w*|"
                        r"unremarkable|sans anomalie|within (?:the )?normal)")
+CONTINUE_RX = re.compile(r"\b(continu\w*|poursui\w*|maintenu\w*|discharged? (?:on|with)|"
+                         r"sortie (?:avec|sous)|at discharge|a la sortie|take[sn]? at home|"
+                         r"home medication|traitement de sortie|discharge medication)")
+STOP_RX = re.compile(r"\b(stop\w*|arret\w*|discontinu\w*|switch\w*|relai\w*|relay\w*|"
+                     r"replac\w*|remplac\w*|held|hold|suspen\w*|withheld|complet\w*|termin\w*)")
 ALLERGY_RX = re.compile(r"allerg|\bnkda\b|\bnka\b|intoleran|hypersensibilit")
 NEG_RX = re.compile(r"\b(no|not|none|denies|denied|without|nkda|nka|pas|aucun|aucune|sans|"
                     r"ni|negative)\b")
@@ -175,6 +182,8 @@ class Evidence:
     allergy_codes: set[str] = field(default_factory=set)
     has_allergy: bool = False
     analyte_text: str = ""
+    #: ATC codes / first name words of drugs stopped, completed, suspended or replaced
+    stopped: set[str] = field(default_factory=set)
     #: names of the results the record flags abnormal (normalised)
     abnormal_names: set[str] = field(default_factory=set)
     all_text: str = ""
@@ -222,6 +231,14 @@ def evidence(stay: Stay, letter_lines: list[str]) -> Evidence:
     for line in letter_lines:
         ev.add_text(line)
     ev.analyte_text = _texts(stay.observations, "code")
+    from .meds import plan
+
+    meds_plan = plan(stay, "en")
+    going = {m.key for m in meds_plan.discharge}
+    for change in meds_plan.changes:
+        gone = change.previous if change.kind in ("switched", "dose") else change.med
+        if gone is not None and change.kind != "new" and gone.key not in going:
+            ev.stopped.add(gone.atc or gone.key)
     from .results import findings, series_of
 
     names = [sr.name for sr in series_of(stay.observations) if sr.abnormal and sr.points[-1].flag]
@@ -279,6 +296,10 @@ def check_sentence(sentence: str, ev: Evidence) -> list[str]:
         if not (_icd_match(icd, ev.condition_codes) or term in ev.condition_text
                 or re.search(rf"\b{re.escape(term)}\b", ev.all_text)):
             reasons.append(f"diagnosis not in the record: {term}")
+    if CONTINUE_RX.search(n) and not STOP_RX.search(n):
+        for term, atc in mentions(sentence, drug_lexicon()):
+            if _atc_match(atc, ev.stopped) or (term.split()[0] in ev.stopped):
+                reasons.append(f"presents a stopped drug as continued: {term}")
     if NORMAL_RX.search(n):
         words = f" {' '.join(_words(sentence))} "
         for name in ev.abnormal_names:

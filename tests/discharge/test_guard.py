@@ -124,6 +124,7 @@ PARAGRAPHS = {
         "La procalcitonine était à 4,2 µg/L.",
         "Elle présente également une BPCO.",
         "Les hémocultures sont restées stériles.",
+        "La ceftriaxone est poursuivie à domicile.",
     ]),
     "nstemi_en": ("en", [
         "Mr Smith, a 63-year-old man, was admitted on 3 February 2025 with chest pain at rest "
@@ -140,6 +141,7 @@ PARAGRAPHS = {
         "His ejection fraction was 35%.",
         "He has no known drug allergies.",
         "He has a history of atrial fibrillation.",
+        "He was discharged on ibuprofen for pain.",
     ]),
 }
 
