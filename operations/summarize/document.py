@@ -30,9 +30,8 @@ class Findings:
     abnormal: list[tuple[Measurement, Flag]]
     trends: list[Trend]
     reports: list[ReportSummary]
-    #: Media reference per trended series key (filled once the Media are outputs)
+    #: the chart (Media reference) of each trend, by its index in ``trends``
     charts: dict[int, str] = field(default_factory=dict)
-    focus: ReportSummary | None = None
 
 
 def _div(body: str) -> dict[str, str]:

@@ -221,3 +221,19 @@ def test_since_uses_issued_when_there_is_no_effective_time(client: TestClient,
     assert [e["reference"] for e in section(later, "report-summaries")["entry"]] == [
         "DiagnosticReport/th-echo"]
     assert "entry" not in section(later, "trends")
+
+
+def test_a_clinician_confirms_a_stored_summary(client: TestClient, devset: Devset) -> None:
+    doc = summarize(client, "Patient/sum-rep-fr", persist=True)
+    comp_id = doc["entry"][0]["resource"]["id"]
+    r = client.post("/fhir/Practitioner", json={"resourceType": "Practitioner",
+                                                 "name": [{"family": "Dupont"}]})
+    reviewer = f"Practitioner/{r.json()['id']}"
+    r = client.post(f"/fhir/Composition/{comp_id}/$ai-review", json={
+        "resourceType": "Parameters", "parameter": [
+            {"name": "decision", "valueCode": "confirm"},
+            {"name": "reviewer", "valueReference": {"reference": reviewer}}]})
+    assert r.status_code == 200, r.text
+    stored = client.get(f"/fhir/Composition/{comp_id}").json()
+    assert stored["status"] == "final"
+    assert stored["attester"][0]["party"] == {"reference": reviewer}
