@@ -22,27 +22,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from .gather import Resource, Stay, is_absence
-from .text import MONTHS_EN, parse_date
+from .lexicon import condition_lexicon, drug_lexicon, mentions, norm, words
+from .numbers import NUMBER, dates_in, decimals, number_values
+from .text import parse_date
 
-MONTHS_FR = ("janv", "fevr", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct",
-             "nov", "dec")
-MONTH_WORDS = {m.lower(): i + 1 for i, m in enumerate(MONTHS_EN)}
-MONTH_WORDS.update({m: i + 1 for i, m in enumerate(MONTHS_FR)})
-MONTH_WORDS.update({"janvier": 1, "fevrier": 2, "avril": 4, "juillet": 7, "septembre": 9,
-                    "octobre": 10, "novembre": 11, "decembre": 12, "january": 1,
-                    "february": 2, "march": 3, "april": 4, "june": 6, "july": 7,
-                    "august": 8, "september": 9, "october": 10, "november": 11,
-                    "december": 12})
-AMBIGUOUS = {"ait", "ira", "ic", "fa", "ep", "pe", "mi", "af", "cad", "ras", "sca", "irc",
-             "dnid", "obese", "diabetique", "hypertendu", "hypertendue", "asthmatique",
-             "diabetic", "asthmatic"}
 #: Laboratory analytes that the drug lexicon also knows as drugs (potassium, sodium...).
 ANALYTES = {"potassium", "sodium", "calcium", "magnesium", "glucose", "phosphore", "phosphate",
             "fer", "iron", "albumine", "albumin", "chlore", "chloride", "bicarbonate",
@@ -57,115 +45,7 @@ STOP_RX = re.compile(r"\b(stop\w*|arret\w*|discontinu\w*|switch\w*|relai\w*|rela
 ALLERGY_RX = re.compile(r"allerg|\bnkda\b|\bnka\b|intoleran|hypersensibilit")
 NEG_RX = re.compile(r"\b(no|not|none|denies|denied|without|nkda|nka|pas|aucun|aucune|sans|"
                     r"ni|negative)\b")
-DATE_NUM = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
-DATE_WORD = re.compile(r"\b(\d{1,2})(?:er)?\s+([a-z]+)\.?\s+(\d{4})\b")
-NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
 KEYS_SKIPPED = {"reference", "system", "url", "id", "fullUrl", "profile", "div"}
-
-
-def norm(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9][a-z0-9\-']*", norm(text))
-
-
-@lru_cache(maxsize=1)
-def drug_lexicon() -> dict[str, str]:
-    """Normalised drug name -> ATC code."""
-    from edsnlp import BASE_DIR
-
-    from ..extract.lexicon import DRUG_STOPWORDS, ENGLISH_DRUGS
-
-    with open(BASE_DIR / "resources" / "drugs.json", encoding="utf-8") as f:
-        terms: dict[str, list[str]] = json.load(f)
-    out: dict[str, str] = {}
-    for atc, names in [*terms.items(), *ENGLISH_DRUGS.items()]:
-        for name in names:
-            n = " ".join(_words(name))
-            variants = {n, n[:-1]} if n.endswith("e") and len(n) >= 7 and " " not in n else {n}
-            for v in variants:
-                if len(v) >= 4 and v not in DRUG_STOPWORDS:
-                    out.setdefault(v, atc)
-    return out
-
-
-@lru_cache(maxsize=1)
-def condition_lexicon() -> dict[str, str]:
-    """Normalised condition term -> ICD-10 code."""
-    from ..extract.lexicon import CONDITIONS
-
-    out: dict[str, str] = {}
-    for c in CONDITIONS:
-        for term in (*c.fr, *c.en):
-            t = " ".join(_words(term))
-            if len(t) >= 3 and t not in AMBIGUOUS:
-                out.setdefault(t, c.code)
-    return out
-
-
-def mentions(text: str, lexicon: dict[str, str]) -> list[tuple[str, str]]:
-    """(term, code) of every lexicon term in ``text`` (longest first, no overlaps)."""
-    words = _words(text)
-    found: list[tuple[str, str]] = []
-    i = 0
-    while i < len(words):
-        for n in (4, 3, 2, 1):
-            term = " ".join(words[i:i + n])
-            if len(words[i:i + n]) == n and term in lexicon:
-                found.append((term, lexicon[term]))
-                i += n
-                break
-        else:
-            i += 1
-    return found
-
-
-def _number_values(token: str) -> set[float]:
-    compact = re.sub(r"[ \u00a0\u202f]", "", token)
-    out = set()
-    for candidate in (compact.replace(",", "."), compact.replace(",", "")):
-        try:
-            out.add(float(candidate))
-        except ValueError:
-            pass
-    return out
-
-
-def _decimals(token: str) -> int:
-    m = re.search(r"[.,](\d+)$", token)
-    return len(m.group(1)) if m else 0
-
-
-def _dates_in(text: str) -> tuple[list[date], str]:
-    """Dates written in ``text`` and the text without them."""
-    found: list[date] = []
-
-    def numeric(m: re.Match[str]) -> str:
-        try:
-            d = (date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m.group(1)
-                 else date(int(m.group(4)), int(m.group(5)), int(m.group(6))))
-        except ValueError:
-            return m.group(0)
-        found.append(d)
-        return " "
-
-    def worded(m: re.Match[str]) -> str:
-        month = MONTH_WORDS.get(m.group(2)[:4]) or MONTH_WORDS.get(m.group(2)[:3]) \
-            or MONTH_WORDS.get(m.group(2))
-        if month is None:
-            return m.group(0)
-        try:
-            found.append(date(int(m.group(3)), month, int(m.group(1))))
-        except ValueError:
-            return m.group(0)
-        return " "
-
-    rest = DATE_NUM.sub(numeric, text)
-    rest = DATE_WORD.sub(worded, norm(rest))
-    return found, rest
 
 
 @dataclass
@@ -189,10 +69,10 @@ class Evidence:
     all_text: str = ""
 
     def add_text(self, text: str) -> None:
-        dates, rest = _dates_in(text)
+        dates, rest = dates_in(text)
         self.dates.update(dates)
         for token in NUMBER.findall(rest):
-            self.numbers.update(_number_values(token))
+            self.numbers.update(number_values(token))
 
     def walk(self, node: Any, key: str = "") -> None:
         if key in KEYS_SKIPPED:
@@ -243,7 +123,7 @@ def evidence(stay: Stay, letter_lines: list[str]) -> Evidence:
 
     names = [sr.name for sr in series_of(stay.observations) if sr.abnormal and sr.points[-1].flag]
     names += [f.name for f in findings(stay.observations)]
-    ev.abnormal_names = {" ".join(_words(n)) for n in names if n}
+    ev.abnormal_names = {" ".join(words(n)) for n in names if n}
     meds = [*stay.med_requests, *stay.med_statements]
     ev.drug_text = _texts(meds, "medicationCodeableConcept", "medicationReference")
     active = [a for a in stay.allergies if not is_absence(a)]
@@ -301,15 +181,15 @@ def check_sentence(sentence: str, ev: Evidence) -> list[str]:
             if _atc_match(atc, ev.stopped) or (term.split()[0] in ev.stopped):
                 reasons.append(f"presents a stopped drug as continued: {term}")
     if NORMAL_RX.search(n):
-        words = f" {' '.join(_words(sentence))} "
+        spoken = f" {' '.join(words(sentence))} "
         for name in ev.abnormal_names:
             first = name.split()[0] if name else ""
-            if f" {name} " in words or (len(first) >= 4 and f" {first}" in words):
+            if f" {name} " in spoken or (len(first) >= 4 and f" {first}" in spoken):
                 reasons.append(f"calls normal a result the record flags abnormal: {name}")
-    dates, rest = _dates_in(sentence)
+    dates, rest = dates_in(sentence)
     reasons += [f"date not in the record: {d.isoformat()}" for d in dates if d not in ev.dates]
     for token in NUMBER.findall(rest):
-        values, places = _number_values(token), _decimals(token)
+        values, places = number_values(token), decimals(token)
         if not any(abs(v - x) < 1e-9 or round(x, places) == v
                    for v in values for x in ev.numbers):
             reasons.append(f"number not in the record: {token}")
