@@ -65,3 +65,10 @@ def test_a_report_without_a_patient_subject_is_400(client: TestClient) -> None:
     assert r.status_code == 201, r.text
     body = summarize(client, f"DiagnosticReport/{r.json()['id']}", status=400)
     assert body["issue"][0]["expression"] == ["DiagnosticReport.subject"]
+
+
+def test_the_capability_statement_lists_the_operation(client: TestClient) -> None:
+    cap = client.get("/fhir/metadata").json()
+    having = sorted(r["type"] for r in cap["rest"][0]["resource"]
+                    if any(op["name"] == "summarize" for op in r.get("operation", [])))
+    assert having == ["DiagnosticReport", "Patient"]
