@@ -64,6 +64,15 @@ class Outcome:
 
 def _unknown_system(out: Outcome, item: Item, exp: Expander, system: str,
                     version: str | None) -> None:
+    sup = exp.ctx.supplement(f"{system}|{version}" if version else system)
+    if sup is not None:  # a supplement names no concepts of its own
+        v = f"|{sup['version']}" if sup.get("version") else ""
+        out.error("invalid", "invalid-data",
+                  f"CodeSystem {system}{v} is a supplement, so can't be used as a value in "
+                  f"{item.path or 'Coding'}.system", message_id="CODESYSTEM_CS_NO_SUPPLEMENT",
+                  path=item.at("system"))
+        out.unknown_systems.append(f"{system}|{version}" if version else system)
+        return
     known = [v for v in exp.ctx.code_system_versions(system) if v]
     if version and known:
         text = (f"A definition for CodeSystem '{system}' version '{version}' could not be found, "

@@ -39,7 +39,7 @@ EXPECTED_FAILURES: dict[str, str] = {
     ),
     "metadata": (
         "CapabilityStatement tx features / TerminologyCapabilities not generated: .date: "
-        "expected '$date$', got '2026-11-29T01:14:19.156Z'"
+        "expected '$date$', got '2026-11-29T01:15:07.435Z'"
     ),
     "notSelectable-prop-true-true-param-false": (
         "validation issues / message differ from the reference: .parameter[2]: no actual "
@@ -62,11 +62,6 @@ EXPECTED_FAILURES: dict[str, str] = {
     "term-caps": (
         "CapabilityStatement tx features / TerminologyCapabilities not generated: : "
         "unexpected property 'url'"
-    ),
-    "validate-coding-bad-supplement-url": (
-        "validation issues / message differ from the reference: .parameter[1]: no actual "
-        "item matches the expected one (.parameter[1].name: expected 'issues', got "
-        "'system')"
     ),
     "validate-regex-bad": (
         "validation issues / message differ from the reference: .parameter[1]: no actual "
