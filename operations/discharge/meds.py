@@ -23,6 +23,7 @@ Stopped, completed, suspended, changed and new drugs make the "medication change
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -167,13 +168,33 @@ def plan(stay: Stay, lang: str) -> MedPlan:
     for m in active:
         out.discharge.append(m)
         prev = home.get(m.key)
-        if prev is not None and _norm(prev.dose) != _norm(m.dose) and m.dose and prev.dose:
+        if prev is not None and m.dose and prev.dose and not _same_dose(prev.dose, m.dose):
             out.changes.append(Change("dose", m, prev))
         elif prev is None and id(m) not in successors and _in_stay(stay, m) \
                 and m.key not in stopped_keys:
             out.new.add(m.ref)
             out.changes.append(Change("new", m))
     return out
+
+
+COUNT_WORDS = {"once": "1", "twice": "2", "thrice": "3", "three times": "3", "une fois": "1",
+               "deux fois": "2", "trois fois": "3"}
+
+
+def _dose_numbers(text: str) -> set[str]:
+    t = _norm(text)
+    for w, n in COUNT_WORDS.items():
+        t = re.sub(rf"\b{w}\b", f" {n} ", t)
+    return {n.replace(",", ".") for n in re.findall(r"\d+(?:[.,]\d+)?", t)}
+
+
+def _same_dose(a: str, b: str) -> bool:
+    """Same wording, or the same numbers with counts read as numbers ("5 mg once daily" and
+    "5 mg 1 fois par jour" agree; "5 mg twice daily" does not)."""
+    if _norm(a) == _norm(b):
+        return True
+    na, nb = _dose_numbers(a), _dose_numbers(b)
+    return bool(na) and na == nb
 
 
 def _in_stay(stay: Stay, med: Med) -> bool:
