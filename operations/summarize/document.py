@@ -144,17 +144,22 @@ def trends(f: Findings) -> dict[str, Any]:
     lang = f.lang
     if not f.trends:
         return _section("trends", lang, f"<p>{escape(t(lang, 'none-trend'))}</p>", [])
-    items, refs = [], []
+    items, refs, parts = [], [], []
     for i, tr in enumerate(f.trends):
         line = escape(_trend_line(tr, lang))
         if len(tr.series) > MAX_LISTED:
             prev = tr.series[-2]
             line += escape(f" ({t(lang, 'previous')} {_at(prev, lang)})")
         items.append(f"<li>{line}</li>")
-        refs += [m.ref for m in tr.series]
-        if i in f.charts:
-            refs.append(f.charts[i])
-    return _section("trends", lang, "<ul>" + "".join(items) + "</ul>", refs)
+        mine = [m.ref for m in tr.series] + ([f.charts[i]] if i in f.charts else [])
+        refs += mine
+        # one sub-section per series, coded with the analyte's code as the source gives it
+        parts.append({"title": f"{name(tr.last, lang)} — {t(lang, tr.direction)}",
+                      "code": dict(tr.last.concept), "text": _div(f"<p>{line}</p>"),
+                      "entry": [{"reference": r} for r in dict.fromkeys(mine)]})
+    sec = _section("trends", lang, "<ul>" + "".join(items) + "</ul>", refs)
+    sec["section"] = parts
+    return sec
 
 
 def report_summaries(f: Findings) -> dict[str, Any]:

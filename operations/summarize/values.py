@@ -53,6 +53,8 @@ class Measurement:
     comparator: str = ""
     #: the name is the code's own text (as the laboratory wrote it), not a coding display
     has_text: bool = False
+    #: the (component) code as the source gives it
+    concept: dict[str, Any] = field(default_factory=dict)
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -159,7 +161,7 @@ def _one(ref: str, holder: dict[str, Any], when: tuple[datetime | None, str],
         c.get("code") == "normal" for c in (r.get("type") or {}).get("coding") or [])), None)
     m = Measurement(ref, key, loinc, concept_name(code), when[0], when[1], value, value_text,
                     unit, unit_code, unit_system, interpretation=interp, comparator=comparator,
-                    has_text=bool(code.get("text")))
+                    has_text=bool(code.get("text")), concept=dict(code))
     if rng:
         m.low, m.high = _bound(rng.get("low")), _bound(rng.get("high"))
         m.range_text = str(rng.get("text") or "")

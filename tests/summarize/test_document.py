@@ -237,3 +237,14 @@ def test_a_clinician_confirms_a_stored_summary(client: TestClient, devset: Devse
     stored = client.get(f"/fhir/Composition/{comp_id}").json()
     assert stored["status"] == "final"
     assert stored["attester"][0]["party"] == {"reference": reviewer}
+
+
+def test_each_series_is_a_coded_sub_section(devset: Devset) -> None:
+    parts = section(devset[1]["cardio-en"], "trends")["section"]
+    assert [(p["code"]["coding"][0]["code"], p["title"]) for p in parts] == [
+        ("8462-4", "Diastolic blood pressure — falling ↓"),
+        ("8480-6", "Systolic blood pressure — falling ↓")]
+    for p in parts:
+        refs = [e["reference"] for e in p["entry"]]
+        assert refs[:3] == ["Observation/ca-bp-0", "Observation/ca-bp-1", "Observation/ca-bp-2"]
+        assert refs[3].startswith("urn:uuid:")  # its chart
