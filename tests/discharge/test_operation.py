@@ -38,6 +38,14 @@ def test_bad_input(client: TestClient, stay: dict[str, str]) -> None:
     assert r.status_code in (400, 405) and r.json()["resourceType"] == "OperationOutcome"
 
 
+def test_capability_statement_lists_the_operation(client: TestClient) -> None:
+    rest = client.get("/fhir/metadata").json()["rest"][0]["resource"]
+    [encounter] = [r for r in rest if r["type"] == "Encounter"]
+    assert {"name": "compose-discharge",
+            "definition": "http://fhir-ai.example.org/OperationDefinition/compose-discharge"
+            } in encounter["operation"]
+
+
 def test_default_language_is_french_and_nothing_is_stored(client: TestClient,
                                                          stay: dict[str, str]) -> None:
     def count(rtype: str) -> int:
