@@ -113,7 +113,7 @@ def _language(req: OpRequest) -> str:
         header = req.headers.get("accept-language", "")
         first = header.split(",")[0].split(";")[0].strip().lower()[:2]
         return first if first in LANGUAGES else "fr"
-    code = value.strip().lower()
+    code = value.strip().lower().replace("_", "-").split("-")[0]  # fr-CH -> fr
     if code not in LANGUAGES:
         raise bad_request(f"language {value!r} is not supported: use fr or en", "language")
     return code

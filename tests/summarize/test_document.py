@@ -171,7 +171,7 @@ def test_since_leaves_out_older_results(client: TestClient, devset: Devset) -> N
 
 def test_language_from_the_parameter_or_accept_language(client: TestClient,
                                                        devset: Devset) -> None:
-    en = summarize(client, "Patient/sum-ckd-fr", language="en")
+    en = summarize(client, "Patient/sum-ckd-fr", language="en-GB")
     assert section(en, "abnormal-results")["title"] == "Abnormal results"
     assert "Créatinine — rising ↑: 118 µmol/L (14 Mar 2023)" in items(section(en, "trends"))[0]
     r = client.post("/fhir/Patient/sum-ckd-fr/$summarize", headers={"Accept-Language": "en-GB"},
