@@ -15,7 +15,7 @@ from jinja2 import Environment, StrictUndefined, Template
 FR: dict[str, Any] = {
     "title": "Lettre de liaison de sortie d'hospitalisation",
     "type": "Compte rendu d'hospitalisation",
-    "admission": "{{ who }}{% if age is not none %}, {{ age }} ans{% endif %}, {{ hosp }}"
+    "admission": "{{ who }}{% if age is not none %}, {{ age }} ans,{% endif %} a été {{ hosp }}"
                  "{% if start %} du {{ start }}{% endif %}{% if end %} au {{ end }}{% endif %}"
                  "{% if days is not none %} ({{ days }} jour{{ 's' if days > 1 }}){% endif %}"
                  "{% if reason %} pour {{ reason }}{% endif %}.",

@@ -193,3 +193,18 @@ def test_no_known_allergy_code_provisional_diagnosis_and_stop_dated_by_period(
     assert "Pulmonary embolism, unconfirmed" in text(secs["11535-2"])
     assert "Stopped: Naproxen 500 mg" in text(secs["87232-5"])
     assert secs["75311-1"]["emptyReason"]["coding"][0]["code"] == "nilknown"
+
+
+def test_bare_encounter_without_period_or_name(client: TestClient) -> None:
+    pat = client.post("/fhir/Patient", json={"resourceType": "Patient"}).json()
+    enc = client.post("/fhir/Encounter", json={
+        "resourceType": "Encounter", "status": "in-progress", "class": {"code": "IMP"},
+        "subject": {"reference": f"Patient/{pat['id']}"}}).json()
+    r = compose(client, enc["id"], language="fr", format="pdf")
+    assert r.status_code == 200, r.text
+    secs = sections(r.json()["entry"][0]["resource"])
+    assert text(secs["8648-8"]).startswith("Le patient a été hospitalisé(e).")
+    assert [c for c, s in secs.items() if "emptyReason" in s] == ["11535-2", "75311-1", "48765-2"]
+    orphan = client.post("/fhir/Encounter", json={
+        "resourceType": "Encounter", "status": "finished", "class": {"code": "IMP"}}).json()
+    _outcome(compose(client, orphan["id"]), 400, "no Patient subject")
