@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from models_onnx import registry
 from terminology.store import find_code_system_row
 from terminology.tables import concept_t, designation_t, parent_t
 
-from .text import plain, tokens
+from .text import fold, plain, tokens
 
 EMBEDDER = "multilingual-e5-small"
 #: ICD-10 and its national modifications: the same codes, so labels are shared between them
@@ -47,6 +48,10 @@ _UNSPECIFIED = ("unspecified", "not specified", "sans precision", "non precise",
 
 
 _OTHER = ("other", "autre", "autres")
+#: words that add no clinical detail to a child's label
+_GENERIC = frozenset(tokens("unspecified not specified other specified elsewhere classified "
+                            "sans precision non precise autre autres nca sai classe ailleur "
+                            "type form site"))
 
 
 def _has(label: str, words: tuple[str, ...]) -> bool:
@@ -56,6 +61,38 @@ def _has(label: str, words: tuple[str, ...]) -> bool:
 
 def _identity(words: list[str]) -> list[str]:
     return words
+
+
+class Speller:
+    """Replaces a word the labels never use by the nearest one they do (character bigram and
+    trigram cosine): "hypertention" -> "hypertension", "psoraisis" -> "psoriasis"."""
+
+    MIN_LENGTH = 5
+    MIN_SIMILARITY = 0.55
+
+    def __init__(self, labels: list[str]) -> None:
+        words = sorted({w for label in labels for w in fold(label).split()})
+        self.known = frozenset(words)
+        self.words = [w for w in words if len(w) >= self.MIN_LENGTH - 1]
+        self.vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 3),
+                                          dtype=np.float32)
+        self.matrix = self.vectorizer.fit_transform(self.words).tocsr()
+
+    def correct(self, text: str) -> str:
+        words = fold(text).split()
+        unknown = [i for i, w in enumerate(words)
+                   if len(w) >= self.MIN_LENGTH and w not in self.known and not w.isdigit()]
+        if not unknown:
+            return " ".join(words)
+        sims = self.matrix @ self.vectorizer.transform([words[i] for i in unknown]).T
+        sims = np.asarray(sims.todense())
+        for col, i in enumerate(unknown):
+            near = [int(k) for k in np.argsort(-sims[:, col])[:8]
+                    if sims[k, col] >= self.MIN_SIMILARITY]
+            if near:  # the closest by edit ratio among the n-gram neighbours
+                words[i] = max((self.words[k] for k in near),
+                               key=lambda cand: SequenceMatcher(None, words[i], cand).ratio())
+        return " ".join(words)
 
 
 @dataclass
@@ -81,6 +118,9 @@ class CodeIndex:
     own: int = 0
     dense: np.ndarray | None = None
     position: dict[str, int] = field(default_factory=dict)
+    speller: Speller | None = None
+    #: per concept: words of its own labels that its parent's labels do not have
+    distinctive: list[frozenset[str]] = field(default_factory=list)
 
     def concept_max(self, label_scores: np.ndarray) -> np.ndarray:
         """(labels x queries) -> (concepts x queries): the best label of each concept."""
@@ -229,6 +269,11 @@ def build_index(conn: Connection, url: str, version: str | None,
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True,
                            min_df=2, dtype=np.float32)
     char_m = char.fit_transform([plain(t) for t in labels]).tocsr()
+    words: list[set[str]] = [set() for _ in range(n)]
+    for k in range(own):
+        words[owner[k]].update(tokens(labels[k]))
+    distinctive = [frozenset(words[i] - (words[parent[i]] if parent[i] >= 0 else set())
+                             - _GENERIC) for i in range(n)]
     inline = len(labels) <= INLINE_DENSE_LIMIT if dense is None else dense
     return CodeIndex(
         url=url, version=row.version, key=f"{row.pk}:{row.resource_id}:{row.concept_count}",
@@ -238,7 +283,7 @@ def build_index(conn: Connection, url: str, version: str | None,
         other=np.array([_has(c.display or "", _OTHER) for c in concepts], bool),
         label_owner=np.array(owner, dtype=np.int64), labels=labels, word=word, word_m=word_m,
         char=char, char_m=char_m, own=own, dense=dense_vectors(labels[:own], inline),
-        position=position)
+        position=position, speller=Speller(labels), distinctive=distinctive)
 
 
 class IndexCache:

@@ -23,7 +23,7 @@ ABBREVIATIONS_FR: dict[str, str] = {
     "hta": "hypertension essentielle", "htap": "hypertension pulmonaire",
     "fa": "fibrillation auriculaire", "acfa": "fibrillation auriculaire",
     "fa paroxystique": "fibrillation auriculaire paroxystique",
-    "ic": "insuffisance cardiaque", "icc": "insuffisance cardiaque congestive",
+    "icc": "insuffisance cardiaque congestive",
     "icg": "insuffisance ventriculaire gauche", "oap": "oedeme aigu du poumon insuffisance "
     "ventriculaire gauche", "ep": "embolie pulmonaire", "tvp": "thrombose veineuse profonde "
     "phlebite", "avc": "accident vasculaire cerebral", "avc ischemique": "infarctus cerebral",
@@ -62,6 +62,44 @@ ABBREVIATIONS_FR: dict[str, str] = {
     "bilat": "bilateral", "ttt": "", "atcd": "antecedent personnel", "atcds": "antecedent "
     "personnel",
 }
+
+ABBREVIATIONS_FR.update({
+    "vppb": "vertige paroxystique benin", "gea": "gastro enterite et colite d origine infectieuse",
+    "tag": "anxiete generalisee", "toc": "trouble obsessionnel compulsif", "tspt": "etat de "
+    "stress post traumatique", "ldgcb": "lymphome diffus a grandes cellules b",
+    "lmnh": "lymphome non hodgkinien", "ppr": "pseudopolyarthrite rhizomelique polymyalgia",
+    "pac": "pontage aorto coronarien", "ptg": "prothese articulaire du genou presence",
+    "pth": "prothese articulaire de la hanche presence", "avk": "anticoagulants traitement "
+    "prolonge", "aod": "anticoagulants traitement prolonge", "chc": "carcinome hepatocellulaire "
+    "tumeur maligne du foie", "cbnpc": "tumeur maligne des bronches et du poumon",
+    "cbpc": "tumeur maligne des bronches et du poumon", "mm": "myelome multiple",
+    "dmla": "degenerescence maculaire liee a l age", "gcao": "glaucome primitif a angle ouvert",
+    "oma": "otite moyenne aigue", "raa": "retrecissement aortique stenose aortique",
+    "ra": "retrecissement aortique", "im": "insuffisance mitrale", "ia": "insuffisance aortique",
+    "aomi": "atherosclerose des arteres distales arteriopathie des membres inferieurs",
+    "aaa": "anevrisme aortique abdominal", "bav": "bloc auriculo ventriculaire",
+    "bbg": "bloc de branche gauche", "bbd": "bloc de branche droit", "tv": "tachycardie "
+    "ventriculaire", "tsv": "tachycardie supraventriculaire", "acr": "arret cardiaque",
+    "ddb": "bronchectasie dilatation des bronches", "pid": "pneumopathie interstitielle",
+    "sdra": "syndrome de detresse respiratoire de l adulte", "nash": "steatose hepatique",
+    "cbp": "cirrhose biliaire primitive", "mh": "maladie de hodgkin", "ic": "insuffisance "
+    "cardiaque", "ivd": "insuffisance ventriculaire droite", "ivg": "interruption volontaire de "
+    "grossesse avortement medical", "hsa": "hemorragie sous arachnoidienne", "pc": "perte de "
+    "connaissance", "tc": "traumatisme intracranien", "sca st+": "infarctus transmural aigu",
+    "sca st-": "infarctus sous endocardique aigu", "sca non st": "infarctus sous endocardique "
+    "aigu", "ca": "", "pnn": "", "crp": "", "ehpad": "", "old": "oxygenotherapie",
+    "rgo": "reflux gastro oesophagien", "uge": "ulcere gastrique", "ugd": "ulcere gastro "
+    "duodenal", "hdh": "hemorragie digestive haute hematemese", "hdb": "hemorragie digestive "
+    "basse", "icd": "infection a clostridium difficile", "c diff": "enterocolite a clostridium "
+    "difficile", "sarm": "staphylococcus aureus resistant a la meticilline",
+    "blse": "beta lactamase", "pyelo": "pyelonephrite", "ns": "syndrome nephrotique",
+    "gnra": "glomerulonephrite rapidement progressive", "ivu": "infection des voies urinaires",
+    "hyperk": "hyperkaliemie", "hypoca": "hypocalcemie", "hyperca": "hypercalcemie",
+    "acidocetose": "diabete avec acidocetose", "dg": "diabete sucre survenant au cours de la "
+    "grossesse", "hta gravidique": "hypertension gravidique", "mfiu": "mort foetale in utero",
+    "rciu": "retard de croissance intra uterin", "sa": "semaines", "accb": "",
+    "spa": "spondylarthrite ankylosante", "pcr": "", "ttt": "",
+})
 
 #: abbreviations and acronyms, written by English-speaking clinicians
 ABBREVIATIONS_EN: dict[str, str] = {
@@ -105,6 +143,38 @@ ABBREVIATIONS_EN: dict[str, str] = {
     "pulmonary disease with acute exacerbation", "bppv": "benign paroxysmal vertigo",
     "pud": "peptic ulcer", "sbo": "intestinal obstruction", "lbp": "low back pain",
     "rle": "", "rll": "", "lll": "", "rul": "", "lul": "", "rml": "",
+    "age": "acute gastroenteritis infectious",
+    "hld": "hyperlipidaemia", "hl": "hyperlipidaemia", "hchol": "hypercholesterolaemia",
+    "poag": "primary open angle glaucoma", "amd": "age related macular degeneration",
+    "armd": "age related macular degeneration", "aom": "acute otitis media",
+    "nsclc": "malignant neoplasm of bronchus or lung", "sclc": "malignant neoplasm of "
+    "bronchus or lung", "hcc": "hepatocellular carcinoma liver cell carcinoma",
+    "rcc": "malignant neoplasm of kidney", "dlbcl": "diffuse large b cell lymphoma",
+    "mm": "multiple myeloma", "cabg": "presence of aortocoronary bypass graft",
+    "pci": "presence of coronary angioplasty implant and graft", "thr": "presence of "
+    "orthopaedic joint implant hip", "tkr": "presence of orthopaedic joint implant knee",
+    "as": "aortic stenosis", "ar": "aortic insufficiency", "mr": "mitral insufficiency",
+    "pad": "atherosclerosis of arteries of extremities", "pvd": "atherosclerosis of arteries "
+    "of extremities", "aaa": "abdominal aortic aneurysm", "chb": "complete atrioventricular "
+    "block", "lbbb": "left bundle branch block", "rbbb": "right bundle branch block",
+    "vt": "ventricular tachycardia", "svt": "supraventricular tachycardia",
+    "ards": "adult respiratory distress syndrome",
+    "ild": "interstitial pulmonary disease", "nafld": "fatty liver", "nash": "fatty liver",
+    "c diff": "enterocolitis due to clostridium difficile", "cdiff": "enterocolitis due to "
+    "clostridium difficile", "mrsa": "staphylococcus aureus resistant to methicillin",
+    "dm ii": "type 2 diabetes mellitus", "type ii": "type 2", "type i": "type 1",
+    "gdm": "diabetes mellitus arising in pregnancy", "pih": "gestational hypertension",
+    "iugr": "fetal growth retardation", "pprom": "premature rupture of membranes",
+    "nsvd": "spontaneous vertex delivery", "svd": "spontaneous vertex delivery",
+    "lscs": "delivery by caesarean section", "pph": "postpartum haemorrhage",
+    "ckd3": "chronic kidney disease stage 3", "ckd4": "chronic kidney disease stage 4",
+    "ckd5": "chronic kidney disease stage 5", "ugi bleed": "gastrointestinal haemorrhage",
+    "lgib": "gastrointestinal haemorrhage", "loc": "loss of consciousness",
+    "hypok": "hypokalaemia", "hyperk": "hyperkalaemia", "hyponat": "hyponatraemia",
+    "sz": "seizure convulsions", "ha": "headache",
+    "n/v": "nausea and vomiting", "abd pain": "abdominal pain", "ams": "altered mental "
+    "status", "fb": "foreign body", "lac": "laceration open wound", "mva": "",
+    "ppx": "", "prn": "", "wu": "", "w/u": "",
 }
 
 #: clinical wording -> classification wording, French
