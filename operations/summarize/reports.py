@@ -1,9 +1,10 @@
 """Narrative reports: the conclusion first, then the salient sentences.
 
 The text of a DiagnosticReport (https://hl7.org/fhir/R4/diagnosticreport.html) is its
-``presentedForm`` (text/plain or text/html attachments with inline data), else its narrative
-``text.div``. The conclusion is ``DiagnosticReport.conclusion`` (and ``conclusionCode``),
-else the paragraph under a "Conclusion" / "Impression" heading of the text. The salient
+``presentedForm`` (text/plain, text/html, text/markdown or PDF with a text layer, inline
+data), else its narrative ``text.div``. The conclusion is ``DiagnosticReport.conclusion``,
+else the paragraph under a "Conclusion" / "Impression" heading of the text (or the sentences
+from an inline "En conclusion,"), else the texts of ``conclusionCode``. The salient
 sentences are chosen with the multilingual e5 embedder: each remaining sentence is scored by
 its cosine similarity to the conclusion (or, without one, to the centroid of the report),
 less 0.05 for a normal statement ("normal", "unremarkable") or a pertinent negative (a
@@ -18,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import html
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,6 +53,8 @@ NORMAL = re.compile(r"^(?:no|not|without|negative|pas d[e']|absence|aucune?|sans
 INLINE_CONCLUSION = re.compile(r"(?:(?<=[.!?])\s+|^)((?:en|in) conclusion\s*[,:]|"
                                r"conclusions?\s*:)", re.IGNORECASE)
 NORMAL_PENALTY = 0.05
+TEXT_TYPES = ("text/plain", "text/html", "text/markdown")
+MAX_PAGES = 50
 MAX_SALIENT = 3
 MMR_LAMBDA = 0.7
 
@@ -65,15 +69,38 @@ class ReportSummary:
     has_text: bool = False
 
 
+def _pdf_text(data: bytes) -> str | None:
+    """The text layer of a PDF (no OCR here: a scanned report has no sentences to quote)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        return "\n\n".join((p.extract_text() or "").strip() for p in reader.pages[:MAX_PAGES])
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError):
+        return None
+
+
 def _attachment_text(att: dict[str, Any]) -> str | None:
-    ctype = str(att.get("contentType") or "").split(";")[0].strip().lower()
-    if ctype not in ("text/plain", "text/html", "text/markdown") or not att.get("data"):
+    """Inline text/plain, text/html, text/markdown or PDF (text layer); None otherwise or when
+    unreadable (a stored report that cannot be read is summarized without its text)."""
+    ctype = str(att.get("contentType") or "").lower()
+    base = ctype.split(";")[0].strip()
+    if base not in (*TEXT_TYPES, "application/pdf") or not att.get("data"):
         return None
     try:
-        text = base64.b64decode(str(att["data"])).decode("utf-8", errors="replace")
+        data = base64.b64decode(str(att["data"]))
     except (binascii.Error, ValueError):
         return None
-    return strip_html(text) if ctype == "text/html" else text
+    if base == "application/pdf":
+        return _pdf_text(data)
+    charset = ctype.split("charset=", 1)[1].split(";")[0].strip() if "charset=" in ctype \
+        else "utf-8"
+    try:
+        text = data.decode(charset, errors="replace")
+    except LookupError:
+        text = data.decode("utf-8", errors="replace")
+    return strip_html(text) if base == "text/html" else text
 
 
 def strip_html(text: str) -> str:

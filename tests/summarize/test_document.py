@@ -248,3 +248,25 @@ def test_each_series_is_a_coded_sub_section(devset: Devset) -> None:
         refs = [e["reference"] for e in p["entry"]]
         assert refs[:3] == ["Observation/ca-bp-0", "Observation/ca-bp-1", "Observation/ca-bp-2"]
         assert refs[3].startswith("urn:uuid:")  # its chart
+
+
+def test_pdf_reports_are_read_and_an_unreadable_one_does_not_fail(client: TestClient,
+                                                                 devset: Devset) -> None:
+    from tests.extract.pdf import text_pdf
+
+    pid = client.post("/fhir/Patient", json={"resourceType": "Patient"}).json()["id"]
+    pdf = text_pdf(["SCANNER CEREBRAL", "",
+                    "Pas de saignement intracranien. Atrophie cortico-sous-corticale discrete.",
+                    "", "Conclusion :", "Pas de lesion aigue."])
+    for data, title in ((pdf, "Scanner cérébral"), (b"%PDF-1.4 broken", "Radio thorax")):
+        r = client.post("/fhir/DiagnosticReport", json={
+            "resourceType": "DiagnosticReport", "status": "final", "code": {"text": title},
+            "subject": {"reference": f"Patient/{pid}"}, "effectiveDateTime": "2024-02-02",
+            "presentedForm": [{"contentType": "application/pdf",
+                               "data": base64.b64encode(data).decode()}]})
+        assert r.status_code == 201, r.text
+    doc = summarize(client, f"Patient/{pid}", language="fr")
+    text = plain(section(doc, "report-summaries")["text"]["div"])
+    assert "Conclusion : Pas de lesion aigue." in " ".join(text.split())
+    assert "Atrophie cortico-sous-corticale discrete." in items(section(doc, "report-summaries"))
+    assert "Radio thorax" in text and "Pas de texte." in text
