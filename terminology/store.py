@@ -83,7 +83,7 @@ def store_code_system(conn: Connection, resource_id: str, resource: Json) -> int
         concepts.append({"cs_pk": pk, "seq": seq, "code": c.code, "display": c.display,
                          "definition": c.definition, "inactive": c.inactive,
                          "status": c.status, "not_selectable": c.not_selectable,
-                         "extra": json.dumps(c.extensions) if c.extensions else None})
+                         "extra": _extra(c)})
         parents.extend({"cs_pk": pk, "child": c.code, "parent": p} for p in c.parents)
         for code, value in c.properties:
             vtype, val = next(iter(value.items()), ("valueString", ""))
@@ -99,6 +99,22 @@ def store_code_system(conn: Connection, resource_id: str, resource: Json) -> int
     _bulk(conn, property_t, props)
     _bulk(conn, designation_t, desigs)
     return int(pk)
+
+
+def _extra(c: Concept) -> str | None:
+    """The concept's extensions as JSON text: a list, or ``{"extension": [...],
+    "designation": {index: [...]}}`` when designations carry extensions too."""
+    by_index = {str(i): d.extensions for i, d in enumerate(c.designations) if d.extensions}
+    if by_index:
+        return json.dumps({"extension": c.extensions, "designation": by_index})
+    return json.dumps(c.extensions) if c.extensions else None
+
+
+def _read_extra(text: str | None) -> tuple[list[Json], dict[str, list[Json]]]:
+    data = json.loads(text) if text else []
+    if isinstance(data, dict):
+        return list(data.get("extension") or []), dict(data.get("designation") or {})
+    return list(data), {}
 
 
 def _code_system_hook(tx: Tx, stored: Stored) -> None:
@@ -161,13 +177,17 @@ def load_code_system(conn: Connection, row: Any) -> CodeSystemModel:
     ).scalar_one_or_none() or {}
     header = {k: v for k, v in content.items() if k != "concept"}
     model = CodeSystemModel(row.url, row.version, header)
+    pending: dict[str, dict[str, list[Json]]] = {}  # code -> designation index -> extensions
     for p in header.get("property") or []:
         if isinstance(p, dict) and p.get("code"):
             model.property_defs[p["code"]] = p
     for r in conn.execute(select(concept_t).where(concept_t.c.cs_pk == row.pk)
                           .order_by(concept_t.c.seq)):
+        concept_ext, desig_ext = _read_extra(r.extra)
         model.concepts[r.code] = Concept(r.code, r.display, r.definition,
-                                         extensions=json.loads(r.extra) if r.extra else [])
+                                         extensions=concept_ext)
+        if desig_ext:
+            pending[r.code] = desig_ext
     for r in conn.execute(select(parent_t).where(parent_t.c.cs_pk == row.pk)):
         c, p = model.concepts.get(r.child), model.concepts.get(r.parent)
         if c is not None and p is not None:
@@ -189,7 +209,9 @@ def load_code_system(conn: Connection, row: Any) -> CodeSystemModel:
             if r.use_system or r.use_code:
                 use = {k: v for k, v in (("system", r.use_system), ("code", r.use_code),
                                          ("display", r.use_display)) if v}
-            c.designations.append(Designation(r.value, r.language, use))
+            exts = pending.get(r.code, {}).get(str(len(c.designations)))
+            c.designations.append(Designation(r.value, r.language, use,
+                                              extensions=list(exts or [])))
     model.roots = [c.code for c in model.concepts.values() if not c.parents]
     with _LOCK:
         _CACHE[key] = model

@@ -79,3 +79,29 @@ def test_delete_removes_concepts(client: TestClient) -> None:
     assert client.delete(f"/fhir/CodeSystem/{rid}").status_code in (200, 204)
     r = client.get("/fhir/CodeSystem/$lookup", params={"system": url, "code": "A"})
     assert r.status_code == 404
+
+
+def test_designation_extensions_kept(client: TestClient) -> None:
+    """A stored designation keeps its extensions: a withdrawn one is not a valid display."""
+    url = f"http://example.org/cs/{uuid.uuid4().hex[:8]}"
+    status = "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status"
+    r = client.post("/fhir/CodeSystem", json={
+        "resourceType": "CodeSystem", "url": url, "version": "1", "status": "active",
+        "content": "complete", "language": "en", "concept": [{
+            "code": "A", "display": "Alpha", "designation": [
+                {"language": "en", "value": "Old alpha",
+                 "extension": [{"url": status, "valueCode": "withdrawn"}]},
+                {"language": "fr", "value": "Alpha (fr)"}]}]})
+    assert r.status_code == 201, r.text
+    r = client.post("/fhir/CodeSystem/$validate-code", json=params(
+        url=url, code="A", display="Old alpha"))
+    assert pvalue(r.json(), "result") is True
+    issues = next(p["resource"] for p in r.json()["parameter"] if p["name"] == "issues")
+    assert "no longer considered a correct display" in issues["issue"][0]["details"]["text"]
+    r = client.post("/fhir/ValueSet/$expand", json={"resourceType": "Parameters", "parameter": [
+        {"name": "url", "valueUri": f"{url}?fhir_vs"},
+        {"name": "includeDesignations", "valueBoolean": True}]})
+    assert r.status_code == 200, r.text
+    designations = r.json()["expansion"]["contains"][0]["designation"]
+    assert {"extension": [{"url": status, "valueCode": "withdrawn"}], "language": "en",
+            "value": "Old alpha"} in designations
