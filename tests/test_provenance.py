@@ -201,7 +201,7 @@ def test_review_errors(client: TestClient) -> None:
     assert _review(client, f"Condition/{cond['id']}", "maybe", doc).json() == {
         "resourceType": "OperationOutcome", "issue": [{
             "severity": "error", "code": "invalid", "expression": ["decision"],
-            "diagnostics": "Parameter 'decision' must be 'confirm' or 'reject'"}]}
+            "diagnostics": "Parameter 'decision' must be 'confirm', 'reject' or 'correct'"}]}
     assert _review(client, f"Condition/{cond['id']}", "confirm", "Patient/x").status_code == 400
     assert _review(client, f"Condition/{cond['id']}", "confirm",
                    "Practitioner/nobody").status_code == 404
