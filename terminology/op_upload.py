@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -19,11 +21,11 @@ from typing import Any
 
 from fhir_server import jobs
 from fhir_server.context import WRITE, AccessContext
-from fhir_server.errors import bad_request, information
+from fhir_server.errors import OperationOutcomeError, bad_request, information
 from fhir_server.ops import OpRequest
 from fhir_server.storage.repository import Repository, Stored, Tx
 
-from .loaders import FORMATS, guess_format, read_resources, store
+from .loaders import FORMATS, guess_format, read_resources, resource_id, store
 from .model import Json
 from .params import Params
 
@@ -124,7 +126,9 @@ def run(job: jobs.JobContext) -> dict[str, Any]:
     binary = repo.read("Binary", prm["binary"]).resource or {}
     raw = base64.b64decode(str(binary.get("data") or ""))
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / ("upload" + SUFFIXES.get(fmt, ""))
+        # named as uploaded: a catalogue's default name (and so its id) comes from it
+        stem = re.sub(r"[^A-Za-z0-9\-_.]", "-", Path(str(prm.get("title") or "")).stem)
+        path = Path(tmp) / ((stem or f"upload-{job.id[:8]}") + SUFFIXES.get(fmt, ""))
         path.write_bytes(raw)
         job.progress(f"parsing {len(raw):,} bytes ({fmt})")
         resources = read_resources(path, fmt, **prm.get("options") or {})
@@ -136,7 +140,7 @@ def run(job: jobs.JobContext) -> dict[str, Any]:
         count = _concept_count(res)
         job.progress(f"storing {i}/{len(resources)}: {res.get('resourceType')} "
                      f"{res.get('url')}|{res.get('version') or ''} ({count:,} concepts)")
-        (ref,) = store(repo, [res])
+        (ref,) = store(repo, [_unclashed(repo, res)])
         parts: list[Json] = [{"name": "reference", "valueReference": {"reference": ref}}]
         if res.get("url"):
             parts.append({"name": "url", "valueUri": res["url"]})
@@ -151,6 +155,22 @@ def run(job: jobs.JobContext) -> dict[str, Any]:
         {"name": "format", "valueCode": fmt}, *loaded,
         {"name": "seconds", "valueDecimal": seconds}]}
     return {"resource": out}
+
+
+def _unclashed(repo: Repository, res: Json) -> Json:
+    """``res`` with an id of its own: the id made from its name and version, unless a
+    resource of another canonical URL holds it already (then the URL's hash is added)."""
+    if res.get("id"):
+        return res
+    rid = resource_id(res)
+    try:
+        held = repo.read(str(res["resourceType"]), rid).resource or {}
+    except OperationOutcomeError:
+        return res  # free (or deleted): taken as is
+    if held.get("url") in (None, res.get("url")):
+        return res  # the same code set again: updated in place
+    digest = hashlib.sha1(str(res.get("url")).encode()).hexdigest()[:8]
+    return {**res, "id": f"{rid[:55]}-{digest}"}
 
 
 def _concept_count(res: Json) -> int:

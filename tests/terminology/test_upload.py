@@ -119,6 +119,32 @@ def test_upload_job(client: TestClient, tmp_path: Path) -> None:
     assert r.status_code == 200, r.text
 
 
+def test_uploads_named_apart(client: TestClient) -> None:
+    """Two catalogues with the same file name and version but other URLs both stay; the
+    same one again updates in place."""
+    body = b"code;label_fr\nA;Alpha\nB;Beta\n"
+    tag = uuid.uuid4().hex[:8]
+    refs = []
+    for url in (f"http://example.org/a/{tag}", f"http://example.org/b/{tag}",
+                f"http://example.org/a/{tag}"):
+        r = client.post("/fhir/CodeSystem/$upload", json={
+            "resourceType": "Parameters", "parameter": [
+                {"name": "file", "valueAttachment": {
+                    "contentType": "text/csv", "title": f"tarif-{tag}.csv",
+                    "data": base64.b64encode(body).decode()}},
+                {"name": "mapping", "valueString": "code=code,parent=,display.fr=label_fr"},
+                {"name": "url", "valueUri": url}]})
+        assert r.status_code == 202, r.text
+        done, _ = wait(client, r.headers["Content-Location"])
+        assert done.status_code == 200, done.text
+        loaded = next(p for p in done.json()["parameter"] if p["name"] == "loaded")
+        refs.append(loaded["part"][0]["valueReference"]["reference"])
+    assert refs[0] == f"CodeSystem/tarif-{tag}-1"  # named after the file
+    assert refs[1] != refs[0] and refs[2] == refs[0]
+    for ref, url in zip(refs, ("a", "b"), strict=False):
+        assert f"/{url}/" in client.get(f"/fhir/{ref}").json()["url"]
+
+
 def test_upload_refused(client: TestClient) -> None:
     before = client.get("/fhir/Binary", params={"_summary": "count"}).json()["total"]
     r = upload(client, b"not a workbook")
