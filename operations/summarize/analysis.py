@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -92,7 +93,7 @@ class Trend:
     series: list[Measurement]
     direction: str
     analyte: Analyte
-    tolerance: float       # the log-ratio limit used (the analyte's RCV)
+    tolerance: float       # the limit used (the analyte's RCV as a log ratio, or absolute)
     rule: str              # rcv | monotonic | stable | fluctuating
 
     @property
@@ -137,33 +138,43 @@ def _change(a: float, b: float) -> float:
     return (b - a) / abs(a) if a else (math.inf if b != a else 0.0)
 
 
+def _scale(a: Analyte, series: list[Measurement]
+           ) -> tuple[Callable[[float, float], float], float, float]:
+    """(change function, trend limit, steady-drift limit) of the analyte."""
+    if a.absolute is not None:  # °C or pH units: differences, not ratios
+        k = 5.0 / 9.0 if series[-1].unit_code in ("[degF]", "degF") else 1.0
+        return (lambda x, y: (y - x) * k), a.absolute, MONOTONIC_SHARE * a.absolute
+    return _change, a.rcv, max(a.analytical, MONOTONIC_SHARE * a.rcv)
+
+
 def trend(series: list[Measurement]) -> Trend:
     """Direction of a series (>= 2 values, ordered).
 
     Let c = ln(last / first) (values in canonical units) and RCV the analyte's log-normal
-    reference change value (:mod:`.noise`). A change no larger than one unit of the last
-    written digit is never significant. |c| > RCV -> up / down (rule ``rcv``). Otherwise,
-    with >= 4 values moving strictly in one direction and |c| above both 0.75 x RCV and the
-    analytical limit -> up / down (rule ``monotonic``). Otherwise ``fluctuating`` when some
-    value in between differs from the first by more than the RCV, else ``stable``.
+    reference change value (:mod:`.noise`); for temperature and pH, c = last - first and an
+    absolute limit. A change no larger than one unit of the last written digit is never
+    significant. |c| > RCV -> up / down (rule ``rcv``). Otherwise, with >= 4 values moving
+    strictly in one direction and |c| above both 0.75 x RCV and the analytical limit ->
+    up / down (rule ``monotonic``). Otherwise ``fluctuating`` when some value in between
+    differs from the first by more than the RCV, else ``stable``.
     """
     a = analyte(series[0].loinc)
+    change, limit, drift = _scale(a, series)
     vals = [_norm(m) for m in series]
     first, last = vals[0], vals[-1]
     res = max(_step(series[0]), _step(series[-1]))
-    c = _change(first, last)
+    c = change(first, last)
     direction = "up" if last > first else "down"
-    if abs(last - first) > res and abs(c) > a.rcv:
-        return Trend(series, direction, a, a.rcv, "rcv")
+    if abs(last - first) > res and abs(c) > limit:
+        return Trend(series, direction, a, limit, "rcv")
     diffs = [b - x for x, b in zip(vals, vals[1:], strict=False)]
     monotonic = len(vals) >= MONOTONIC_MIN and (all(x > 0 for x in diffs) or
                                                 all(x < 0 for x in diffs))
-    if monotonic and abs(last - first) > res and \
-            abs(c) > max(a.analytical, MONOTONIC_SHARE * a.rcv):
-        return Trend(series, direction, a, a.rcv, "monotonic")
-    if any(abs(v - first) > res and abs(_change(first, v)) > a.rcv for v in vals[1:-1]):
-        return Trend(series, "fluctuating", a, a.rcv, "fluctuating")
-    return Trend(series, "stable", a, a.rcv, "stable")
+    if monotonic and abs(last - first) > res and abs(c) > drift:
+        return Trend(series, direction, a, limit, "monotonic")
+    if any(abs(v - first) > res and abs(change(first, v)) > limit for v in vals[1:-1]):
+        return Trend(series, "fluctuating", a, limit, "fluctuating")
+    return Trend(series, "stable", a, limit, "stable")
 
 
 def _unit_group(m: Measurement) -> str:

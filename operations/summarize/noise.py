@@ -8,7 +8,8 @@ asymmetric: a fall of CRP from 120 to 15 mg/L is significant, a rise from 120 to
 The CVi below are rounded values of the EFLM Biological Variation Database
 (https://biologicalvariation.eu/) and the CVa typical laboratory imprecision; both are
 approximations a laboratory should replace with its own. Analytes not listed use
-CVa = CVi = 2.5 % (limits of about +/- 10 %). See docs/summarize.md for the full rule.
+CVa = CVi = 2.5 % (limits of about +/- 10 %). Temperature and pH, interval scales, use an
+absolute limit instead (0.5 °C, 0.05). See docs/summarize.md for the full rule.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ class Analyte:
     cva: float  # analytical imprecision, %
     #: g/mol, to put mass (mg/dL) and substance (mmol/L) concentrations in one series
     molar_mass: float | None = None
+    #: an absolute limit instead of the RCV, for interval scales where ratios mean nothing
+    #: (temperature in °C, pH)
+    absolute: float | None = None
 
     @property
     def rcv(self) -> float:
@@ -46,6 +50,9 @@ _CREAT = Analyte("Créatinine", "Creatinine", 4.5, 3.0, 113.12)
 _EGFR = Analyte("DFG estimé", "eGFR", 4.5, 3.0)
 _HBA1C = Analyte("HbA1c", "HbA1c", 1.6, 2.0)
 _GLUCOSE = Analyte("Glycémie", "Glucose", 5.0, 2.5, 180.156)
+_TEMP = Analyte("Température", "Body temperature", 0.0, 0.0, absolute=0.5)  # °C
+_PH = Analyte("pH", "pH", 0.0, 0.0, absolute=0.05)
+_SPO2 = Analyte("SpO2", "SpO2", 1.0, 1.0)
 _LDL = Analyte("LDL-cholestérol", "LDL cholesterol", 8.0, 3.0, 386.65)
 
 #: LOINC code -> analyte (names in French and English, CVi, CVa)
@@ -78,6 +85,12 @@ ANALYTES: dict[str, Analyte] = {
     "1751-7": Analyte("Albumine", "Albumin", 2.5, 1.5),
     "29463-7": Analyte("Poids", "Body weight", 1.0, 0.5),
     "8480-6": Analyte("Pression systolique", "Systolic blood pressure", 7.0, 2.0),
+    "8310-5": _TEMP, "8331-1": _TEMP, "8332-9": _TEMP, "8333-7": _TEMP,
+    "2744-1": _PH, "11558-4": _PH, "2753-2": _PH,
+    "59408-5": _SPO2, "2708-6": _SPO2, "2710-2": _SPO2,
+    "8867-4": Analyte("Fréquence cardiaque", "Heart rate", 8.0, 2.0),
+    "9279-1": Analyte("Fréquence respiratoire", "Respiratory rate", 10.0, 5.0),
+    "39156-5": Analyte("IMC", "BMI", 1.0, 0.5),
     "8462-4": Analyte("Pression diastolique", "Diastolic blood pressure", 7.0, 2.0),
 }
 

@@ -55,6 +55,8 @@ class Measurement:
     has_text: bool = False
     #: the (component) code as the source gives it
     concept: dict[str, Any] = field(default_factory=dict)
+    #: "normal", or "treatment" when only a therapeutic target range is given (e.g. INR)
+    range_kind: str = "normal"
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -136,6 +138,21 @@ def _coded_value(holder: dict[str, Any]) -> str | None:
     return None
 
 
+def _range_type(r: dict[str, Any]) -> set[str]:
+    return {str(c.get("code")) for c in (r.get("type") or {}).get("coding") or []}
+
+
+def _range(ranges: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, str]:
+    """The normal range (untyped or typed ``normal``), else a therapeutic target range."""
+    for r in ranges:
+        if not r.get("type") or "normal" in _range_type(r):
+            return r, "normal"
+    for r in ranges:
+        if _range_type(r) & {"treatment", "therapeutic"}:
+            return r, "treatment"
+    return None, "normal"
+
+
 def _one(ref: str, holder: dict[str, Any], when: tuple[datetime | None, str],
          ranges: list[dict[str, Any]], interp: list[str]) -> Measurement | None:
     code = holder.get("code") or {}
@@ -157,11 +174,10 @@ def _one(ref: str, holder: dict[str, Any], when: tuple[datetime | None, str],
         if coded is None:
             return None
         value_text = coded
-    rng = next((r for r in ranges if not r.get("type") or any(
-        c.get("code") == "normal" for c in (r.get("type") or {}).get("coding") or [])), None)
+    rng, kind = _range(ranges)
     m = Measurement(ref, key, loinc, concept_name(code), when[0], when[1], value, value_text,
                     unit, unit_code, unit_system, interpretation=interp, comparator=comparator,
-                    has_text=bool(code.get("text")), concept=dict(code))
+                    has_text=bool(code.get("text")), concept=dict(code), range_kind=kind)
     if rng:
         m.low, m.high = _bound(rng.get("low")), _bound(rng.get("high"))
         m.range_text = str(rng.get("text") or "")

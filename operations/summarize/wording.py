@@ -32,7 +32,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not-flagged": "Autres résultats, sans interprétation anormale",
         "previous": "valeur précédente",
         "chart": "Évolution", "no-text": "Pas de texte.",
-        "upper": "limite haute", "lower": "limite basse",
+        "upper": "limite haute", "lower": "limite basse", "target": "cible thérapeutique",
     },
     "en": {
         "title": "Results summary (AI-generated, to be reviewed)",
@@ -50,7 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "normal": "Within reference range",
         "not-flagged": "Other results, not flagged abnormal", "previous": "previous value",
         "chart": "Trend", "no-text": "No text.",
-        "upper": "upper limit", "lower": "lower limit",
+        "upper": "upper limit", "lower": "lower limit", "target": "therapeutic target",
     },
 }
 
@@ -114,6 +114,11 @@ def value_with_unit(m: Measurement, lang: str) -> str:
 
 
 def reference_range(m: Measurement, lang: str) -> str:
+    shown = _range_text(m, lang)
+    return f"{shown} ({t(lang, 'target')})" if m.range_kind == "treatment" else shown
+
+
+def _range_text(m: Measurement, lang: str) -> str:
     if m.range_text and not (m.low or m.high):
         return m.range_text
     if m.low and m.high:

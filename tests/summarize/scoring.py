@@ -145,7 +145,8 @@ def score(name: str, record: dict[str, Any], expected: dict[str, Any],
     for item in expected["abnormal"]:
         s.abnormal_expected += 1
         obs = sources[item["observation"]]
-        when = fmt_date(obs.get("effectiveDateTime") or obs["issued"], lang)
+        when = fmt_date(obs.get("effectiveDateTime") or (obs.get("effectivePeriod") or {}).get(
+            "start") or obs["issued"], lang)
         value = fmt_number(obs["valueQuantity"]["value"], lang) if "valueQuantity" in obs \
             else obs["valueCodeableConcept"]["text"]
         word = FLAG_WORDS[lang][item["flag"]]

@@ -41,6 +41,7 @@ def directions(code: str, values: list[float], unit: str = "mmol/L") -> list[str
     ("99999-9", [100, 112], "up"),
     ("1988-5", [120, 15], "down"),                  # log-normal RCV: a large fall counts...
     ("1988-5", [120, 225], "stable"),               # ...a rise of the same size does not
+    ("59408-5", [97, 88], "down"),                  # SpO2: a small CVi
 ])
 def test_trend_rule(code: str, values: list[float], expected: str) -> None:
     assert directions(code, values) == [expected]
@@ -122,3 +123,27 @@ def test_a_value_with_a_comparator_is_flagged_only_when_certain(
     o["valueQuantity"]["comparator"] = comparator
     f = flag(measurements(o)[0])
     assert (f.kind if f else None) == expected
+
+
+@pytest.mark.parametrize(("code", "unit", "values", "expected"), [
+    ("8310-5", "Cel", [37.0, 38.5, 39.4], "up"),       # fever: 0.5 °C, not a ratio
+    ("8310-5", "Cel", [36.8, 37.0, 36.9], "stable"),
+    ("8310-5", "Cel", [37.2, 38.9, 37.0], "fluctuating"),
+    ("8310-5", "[degF]", [98.6, 99.2], "stable"),      # 0.33 °C
+    ("2744-1", "[pH]", [7.40, 7.28], "down"),
+    ("2744-1", "[pH]", [7.40, 7.38], "stable")])
+def test_interval_scales_use_an_absolute_limit(code: str, unit: str, values: list[float],
+                                               expected: str) -> None:
+    assert directions(code, values, unit) == [expected]
+
+
+def test_a_therapeutic_target_range_serves_when_no_normal_range_is_given() -> None:
+    from operations.summarize.wording import reference_range
+
+    target = {"type": {"coding": [{"code": "treatment"}]},
+              "low": {"value": 2.0}, "high": {"value": 3.0}}
+    m = measurements(obs(1, "6301-6", 3.9, "{INR}", "2024-01-01", referenceRange=[target]))[0]
+    f = flag(m)
+    assert f is not None and f.kind == "high"
+    assert reference_range(m, "fr") == "2,0–3,0 (cible thérapeutique)"
+    assert reference_range(m, "en") == "2.0–3.0 (therapeutic target)"
