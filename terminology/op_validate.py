@@ -110,8 +110,9 @@ def run_validation(p: Params, ctx: TxContext, vs: Json | None, system_param: str
         outcome = check_item(item, vs, members, exp, opts)
         if failed and not outcome.unknown_systems:
             # the value set cannot be expanded (e.g. an import that cannot be resolved)
-            outcome.issues = [i for i in outcome.issues if i["severity"] != "error"] + failed
-            outcome.valid = outcome.member = False
+            outcome.issues = [i for i in outcome.issues if i["severity"] != "error"
+                              and _tx_type(i) != "this-code-not-in-vs"] + failed
+            outcome.valid = outcome.member = outcome.judged = False
         outcomes.append(outcome)
     pre += [tx_issue("information", "business-rule", "status-check",
                      f"Reference to {status} {rtype} {vurl_}", f"MSG_{status.upper()}")
@@ -168,8 +169,10 @@ def _infer_system(item: Item, vs: Json, exp: Expander, kind: str) -> list[Json]:
                 f"[{', '.join(systems)}]")
         mid = "Unable_to_resolve_system__value_set_has_multiple_matches"
     else:
+        searched = sorted({k[0] for k in entries})
+        where = f": not found in {', '.join(searched)}" if searched else ""
         text = (f"The System URI could not be determined for the code '{item.code}' in the "
-                f"ValueSet '{vurl(vs)}'")
+                f"ValueSet '{vurl(vs)}'{where}")
         mid = "UNABLE_TO_INFER_CODESYSTEM"
     return [tx_issue("error", "not-found", "cannot-infer", text, mid, item.at("code")),
             tx_issue("error", "code-invalid", "not-in-vs",
@@ -210,10 +213,12 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
         mine = f"{own.system}|{own.version}" if own.version else own.system
         outside = not best.member and all(
             i["severity"] != "error" for i in best.issues)  # only: not in the value set
-        if outside or any(u != mine for u in best.unknown_systems):
+        if outside or not best.judged or any(u != mine for u in best.unknown_systems):
             # not in the value set, or the version the value set asks for is unknown: no
             # code of the concept is given
-            best = dataclasses.replace(best, code=None, system=None)
+            best = dataclasses.replace(best, code=None, system=None,
+                                       **({} if best.judged else {"version": None,
+                                                                  "display": None}))
     if best is not None:
         given = items[0].code if kind != "cc" and items else None
         if best.code and best.concept is not None and given and given != best.code:

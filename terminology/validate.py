@@ -56,6 +56,8 @@ class Outcome:
     unknown_systems: list[str] = field(default_factory=list)
     #: the unknown system is not one the value set includes (reported as x-unknown-system)
     outside_vs: bool = False
+    #: False when membership could not be decided (the value set cannot be expanded)
+    judged: bool = True
 
     def error(self, *args: str | None, **kw: str | None) -> None:
         self.issues.append(tx_issue("error", *args, **kw))  # type: ignore[arg-type]
@@ -392,7 +394,9 @@ def _outside_value_set(item: Item, vs: Json, exp: Expander, opts: Options, out: 
     system = item.system or ""
     for issue in out.issues:  # worded as the reference server words it here
         issue["details"]["text"] = issue["details"]["text"].replace(
-            f"CodeSystem '{system}'", f"CodeSystem {system}")
+            f"CodeSystem '{system}' could", f"CodeSystem {system} could")
+    # reported as x-unknown-system: the system, whatever version the coding asked for
+    out.unknown_systems = [u.split("|")[0] for u in out.unknown_systems]
     if exp.ctx.value_set(system) is not None:
         out.issues = [i for i in out.issues if i["severity"] != "error"]
         out.unknown_systems = []
