@@ -2,7 +2,8 @@
 
 Measured on the 28 documents of tests/extract/devset (15 French, 13 English), written with the
 rules (fr-13..15 and en-11..13 were scored blind first): development scores, not an estimate
-for unseen documents.
+for unseen documents. The ``*-blind-*`` documents were written and committed before the rules
+were read and are scored apart (see operations/extract/README.md).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ FLOORS = {"allergy": (0.97, 0.97), "medication": (0.97, 0.97), "condition": (0.9
 
 @pytest.fixture(scope="module")
 def result() -> Score:
-    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEVSET.glob("*.json"))]
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEVSET.glob("*.json"))
+            if "-blind-" not in p.name]
     assert len(docs) >= 20
     assert {d["language"] for d in docs} == {"fr", "en"}
     preds = {d["id"]: [predicted(f) for f in extract(d["text"], d["language"])] for d in docs}
