@@ -216,9 +216,9 @@ def _output(p: Params, items: list[Item], kind: str, vs: Json | None,
         if outside or not best.judged or any(u != mine for u in best.unknown_systems):
             # not in the value set, or the version the value set asks for is unknown: no
             # code of the concept is given
-            best = dataclasses.replace(best, code=None, system=None,
-                                       **({} if best.judged else {"version": None,
-                                                                  "display": None}))
+            best = dataclasses.replace(best, code=None, system=None)
+            if not best.judged:  # nothing of the concept is shown
+                best.version = best.display = None
     if best is not None:
         given = items[0].code if kind != "cc" and items else None
         if best.code and best.concept is not None and given and given != best.code:
