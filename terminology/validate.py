@@ -30,7 +30,8 @@ class Item:
         base = self.system or ""
         if self.version:
             base += f"|{self.version}"
-        return f"{base}#{self.code}"
+        shown = f" ('{self.display}')" if self.display else ""
+        return f"{base}#{self.code}{shown}"
 
 
 @dataclass
@@ -293,6 +294,9 @@ def _not_in_vs(item: Item, vs: Json, opts: Options, out: Outcome) -> None:
 
 
 def vurl(res: Json) -> str:
+    """The versioned canonical of a value set, as messages name it."""
+    if not res.get("url"):
+        return "(unidentified)"  # a value set given inline, without url
     return f"{res.get('url')}|{res['version']}" if res.get("version") else str(res.get("url"))
 
 

@@ -39,7 +39,7 @@ EXPECTED_FAILURES: dict[str, str] = {
     ),
     "metadata": (
         "CapabilityStatement tx features / TerminologyCapabilities not generated: .date: "
-        "expected '$date$', got '2026-11-29T01:20:52.147Z'"
+        "expected '$date$', got '2026-11-29T01:22:04.887Z'"
     ),
     "notSelectable-prop-true-true-param-false": (
         "validation issues / message differ from the reference: .parameter[2]: no actual "
