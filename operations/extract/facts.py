@@ -3,7 +3,11 @@
 A drug or allergen in a sentence about allergy is an allergy; elsewhere a drug is a
 medication whose dosage is the text written after it. Conditions take their status from the
 qualifiers (negated -> refuted, hypothetical -> provisional, history -> resolved unless the
-condition is chronic, family -> family history).
+condition is chronic, family -> family history); a form's check box or one-word answer
+overrides them (:mod:`.forms`). Past cues (a year, "cured", "in childhood") count only in the
+mention's own list item, so that one dated antecedent does not date its neighbours. A drug's
+status comes from the nearest stop / start cue before it, else from the words after it; a
+drug or condition named twice gives one fact.
 """
 
 from __future__ import annotations
@@ -11,33 +15,58 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import rules_en, rules_fr
+from . import forms, rules_en, rules_fr
 from .lexicon import CONDITIONS, DRUG_STOPWORDS
 from .pipeline import Mention, mentions, strip_accents
 
 _CHRONIC = {c.code for c in CONDITIONS if c.chronic}
-DISPLAY = {c.code: c.display for c in CONDITIONS}
-_ALLERGY = re.compile(r"allerg|intol[ée]ran|anaphyla|hypersensitiv|hypersensibilit",
-                      re.IGNORECASE)
+DISPLAY: dict[str, str] = {}
+for _term in CONDITIONS:
+    DISPLAY.setdefault(_term.code, _term.display)
+#: Allergy words, tolerant of OCR ("AIlergies", "Al lergie", "a11ergie").
+_ALLERGY = re.compile(r"\ba[l1I|]\s?[l1I|]\s?erg|intol[ée]ran|anaphyla|hypersensitiv|"
+                      r"hypersensibilit|\bsensitivit", re.IGNORECASE)
 _NO_ALLERGY = re.compile(
     r"\b(?:pas d['’ ]\s*allergies?(?: m[ée]dicamenteuses?)?(?: connues?)?"
     r"|aucune allergie(?: m[ée]dicamenteuse)?(?: connue)?"
-    r"|allergies?(?: m[ée]dicamenteuses?)?\s*:\s*(?:aucune|n[ée]ant|0|pas d['’]allergie)"
+    r"|a[l1I]\s?[l1I]ergies?(?: m[ée]dicamenteuses?)?\s*:\s*(?:aucune(?: connue)?|n[ée]ant|0"
+    r"|pas d['’]allergie|non connues?|inconnues?|ras|sans)"
+    r"|allergies?\s*:?\s*(?:\[\s?\]|\(\s?\)|[☐□])\s*(?:oui|yes)\s*(?:\[\s?[xX✓✔]\s?\]|"
+    r"\(\s?[xX✓✔]\s?\)|[☑☒■✓✔])\s*(?:non|no)\b"
     r"|absence d['’]allergie(?: m[ée]dicamenteuse)?(?: connue)?"
     r"|nkda|nka|no known (?:drug )?allerg(?:y|ies)|no (?:drug )?allergies"
-    r"|allergies?\s*:\s*(?:none|nil|nkda|nka|no known))", re.IGNORECASE)
+    r"|a[l1I]\s?[l1I]ergies?(?: */ *sensitivities)?\s*:\s*(?:none(?: known)?|nil(?: known)?"
+    r"|nkda|nka|no known(?: drug)? allergies|no known|nil)"
+    r"|no known drug allergies|nil known allergies)", re.IGNORECASE)
 _DRUG_WORDS = re.compile(r"m[ée]dicament|drug|medication", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:arr[eê]t[ée]?e?s?|stopp[ée]e?s?|suspendue?s?|interrompue?s?|"
-                      r"stopped|discontinued|ceased|withdrawn|held|switched|previously on|"
-                      r"formerly on|ancien(?:ne)? traitement)\b|\barr[eê]t\b",
-                      re.IGNORECASE)
+                      r"stopped|discontinued|ceased|withdrawn|held|withheld|on hold|switched|"
+                      r"previously on|formerly on|ancien(?:ne)? traitement|arr[eê]ter|"
+                      r"suspendre|suspension|stopper|interrompre|retir[ée]e?s?|"
+                      r"no longer (?:takes|taking|on))\b|\barr[eê]t\b", re.IGNORECASE)
+#: Imperative stop words that count only before the drug ("hold metoprolol", "stop aspirin").
+_STOP_BEFORE = re.compile(r"\b(?:hold|withhold|stop|cease|discontinue)\b", re.IGNORECASE)
+_STARTED = re.compile(r"\b(?:started|start(?:ing)?|commenced|initiated|introduction|"
+                      r"introduit[e]?s?|instaur[ée]e?s?|instauration|d[ée]but[ée]e?s?|"
+                      r"mise? sous|ajout(?:e|é)?|added|new|nouveau|nouvelle|relais par|"
+                      r"switched to|remplac[ée]e? par|continue[rsz]?|poursuite|poursuivre|"
+                      r"maintenue?|increased|majoration|augmentation)\b", re.IGNORECASE)
 _INTENDED = re.compile(r"\b(?:[àa] d[ée]buter|[àa] introduire|[àa] pr[ée]voir|pr[ée]vue?|"
                        r"sera (?:introduit|d[ée]but[ée])|to start|will start|to be started|"
-                       r"plan(?:ned)? to start|consider starting)\b", re.IGNORECASE)
+                       r"plan(?:ned)? to start|consider starting|[àa] distance|"
+                       r"ult[ée]rieurement|dans un second temps|in \d+ (?:weeks?|months?))\b",
+                       re.IGNORECASE)
+_RESTARTED = re.compile(r"\b(?:restarted|resumed|repris[e]?|reprise|r[ée]introduit[e]?|"
+                        r"r[ée]introduction)\b", re.IGNORECASE)
 _OVER = re.compile(r"\b(?:dans l['’]enfance|enfance|childhood|as a child|sevr[ée]e?s?|"
-                   r"sevrage|ancien(?:ne)?|ex-?fumeu(?:r|se)|former|ex-smoker|quit|gu[ée]ri"
-                   r"|cured|r[ée]mission|years ago|il y a \d+ ans)\b", re.IGNORECASE)
-_PAST_YEAR = re.compile(r"\b(?:en|in|since|depuis|\()?\s*(?:19[5-9]\d|20[01]\d|202[0-4])\b")
+                   r"sevrage|ancien(?:ne)?|ex-?fumeu(?:r|se)|former|ex-smoker|quit|gu[ée]rie?s?"
+                   r"|cured|r[ée]mission|years ago|il y a \d+ ans|eradicated|[ée]radiqu[ée]e?"
+                   r"|settled|resolved|r[ée]solue?s?|disparue?s?|full recovery|recovered"
+                   r"|s[ée]quelles?|op[ée]r[ée]e?s?)"
+                   r"\b", re.IGNORECASE)
+_PAST_YEAR = re.compile(r"(?<!depuis )(?<!since )(?<!\d[/.-])\b(?:19[5-9]\d|20[01]\d|202[0-4])\b")
+#: What ends a list item around a condition ("HTA, diabète traité, cancer en 2010 (guéri)").
+_ITEM_END = re.compile(r"[\n;,]|\.\s|\s(?:et|and|with|avec)\s")
 _SEGMENT_END = re.compile(r"[\n;]|(?<=[a-z)])\.\s|,\s*(?=[A-Za-zÀ-ÿ]{4,}\s)")
 
 
@@ -75,16 +104,26 @@ def _clause(text: str, m: Mention) -> tuple[int, int]:
     return start, min(end if end >= 0 else len(text), m.sentence_end)
 
 
-def _in_allergy_context(text: str, m: Mention) -> bool:
+def _in_allergy_context(text: str, m: Mention, before_only: bool = False) -> bool:
+    """An allergy word in the mention's clause (for a condition: before it, so that an
+    "asthme allergique" stays a condition while "Allergie : pénicilline (urticaire)" does not)."""
     start, end = _clause(text, m)
-    return bool(_ALLERGY.search(text[start:m.start] + " " + text[m.end:end]))
+    context = text[start:m.start] if before_only else text[start:m.start] + " " + text[m.end:end]
+    return bool(_ALLERGY.search(context))
+
+
+def _item(text: str, m: Mention) -> str:
+    """The list item around a mention: its clause cut at commas, semicolons, "et" / "and"."""
+    start, end = _clause(text, m)
+    cuts = [x.end() for x in _ITEM_END.finditer(text, start, m.start)]
+    after = _ITEM_END.search(text, m.end, end)
+    return text[cuts[-1] if cuts else start:after.start() if after else end]
 
 
 def _past_cue(text: str, m: Mention) -> tuple[bool, bool]:
-    """(explicitly over: childhood, quit, cured...; dated in a past year)."""
-    start, end = _clause(text, m)
-    clause = text[start:end]
-    return bool(_OVER.search(clause)), bool(_PAST_YEAR.search(clause))
+    """(explicitly over: childhood, quit, cured...; dated in a past year), in the item."""
+    item = _item(text, m)
+    return bool(_OVER.search(item)), bool(_PAST_YEAR.search(item))
 
 
 def _relation(text: str, m: Mention, lang: str) -> str:
@@ -105,26 +144,72 @@ def _after(text: str, m: Mention, following: list[Mention]) -> str:
     return rest[:cut.start()] if cut else rest
 
 
+def _medication_status(prefix: str, after: str) -> str:
+    """The nearest cue before the drug ("arrêt du", "started", "hold"), else the words after it
+    ("arrêté", "to be started"); a future cue after the drug wins ("puis X à distance")."""
+    if _INTENDED.search(after):
+        return "intended"
+    cues = [(x.start(), "stopped") for x in _STOPPED.finditer(prefix)]
+    cues += [(x.start(), "stopped") for x in _STOP_BEFORE.finditer(prefix)]
+    cues += [(x.start(), "active") for x in _STARTED.finditer(prefix)]
+    cues += [(x.start(), "intended") for x in _INTENDED.finditer(prefix)]
+    if cues:
+        nearest = max(cues)[1]
+        if nearest == "active" and _INTENDED.search(prefix):  # "A prévoir : introduction de X"
+            return "intended"
+        return nearest
+    if _STOPPED.search(after):
+        return "stopped"
+    return "active"
+
+
 def _medication(text: str, m: Mention, drugs: list[Mention]) -> Fact:
     after = _after(text, m, drugs)
-    context = _line_prefix(text, m) + text[m.start:m.end] + after
-    status = "active"
-    if _STOPPED.search(context):
-        status = "stopped"
-    elif m.hypothesis or _INTENDED.search(context):
-        status = "intended"
+    status = _medication_status(_line_prefix(text, m), after)
     return Fact("medication", m.text, m.start, m.end, m.code, status, after.strip(" ,:;.-"))
 
 
+#: A condition named only as a risk ("risque de chute", "falls risk", "prévention des escarres").
+_RISK_BEFORE = re.compile(r"(?:\brisques?|\brisk of|\bat risk|\bpr[ée]vention|\bprevention|"
+                          r"\bprophylaxie|\bprophylaxis|\bdépistage|\bscreening)"
+                          r"(?:\s+(?:de|d['’]|des|du|of|for))?\s*[:\-]?\s*$", re.IGNORECASE)
+_RISK_AFTER = re.compile(r"^\s*(?:risk|assessment|score|prevention)\b", re.IGNORECASE)
+#: Eye drops are counted in "gouttes" ("1 goutte le soir"): not gout.
+_DROPS = re.compile(r"(?:\d|\bune|\bdeux|\btrois|\bquelques)\s*$", re.IGNORECASE)
+#: A question mark just before the condition ("?PE", "? early Raynaud's").
+_QUERY = re.compile(r"\?\s*(?:early|possible|new|recurrent|d[ée]but)?\s*$", re.IGNORECASE)
+
+
+#: Diet lines of nursing forms ("Régime : diabétique, sans sel").
+_DIET_LINE = re.compile(r"^\s*(?:r[ée]gime|diet)\b", re.IGNORECASE)
+
+
+def _not_a_condition(text: str, m: Mention) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = text[max(line_start, m.start - 40):m.start]
+    if _DIET_LINE.match(text[line_start:m.start]):
+        return True
+    if _RISK_BEFORE.search(before) or _RISK_AFTER.match(text[m.end:m.end + 20]):
+        return True
+    return m.code == "M10" and bool(_DROPS.search(before))
+
+
 def _condition(m: Mention, text: str, lang: str) -> Fact | None:
+    if _not_a_condition(text, m):
+        return None
     if m.family:
         if m.negated:
             return None
         return Fact("family", m.text, m.start, m.end, m.code, "", relation=_relation(text, m, lang))
     over, dated = _past_cue(text, m)
-    if m.negated:
+    ticked = forms.answer(text, m.start, m.end)
+    if ticked == "no":
         status = "refuted"
-    elif m.hypothesis:
+    elif ticked == "yes":
+        status = "active"
+    elif m.negated:
+        status = "refuted"
+    elif m.hypothesis or _QUERY.search(text[max(0, m.start - 12):m.start]):
         status = "provisional"
     elif over or ((m.history or dated) and m.code not in _CHRONIC):
         status = "resolved"
@@ -149,7 +234,8 @@ def extract(text: str, lang: str) -> list[Fact]:
     found = [m for m in found if not (m.kind == "drug" and
                                       strip_accents(m.text) in DRUG_STOPWORDS)]
     drugs = [m for m in found if m.kind in ("drug", "allergen")]
-    reactions = [m for m in found if m.kind == "reaction"]
+    reactions = [m for m in found if m.kind == "reaction" or (
+        m.kind == "condition" and _in_allergy_context(text, m, before_only=True))]
     facts = _no_allergy(text)
     covered = [(f.start, f.end) for f in facts]
     for m in found:
@@ -164,20 +250,49 @@ def extract(text: str, lang: str) -> list[Fact]:
             facts.append(fact)
         elif m.kind == "drug" and not m.negated and not m.family:
             facts.append(_medication(text, m, drugs))
-        elif m.kind == "condition" and not _in_allergy_context(text, m):
+        elif m.kind == "condition" and not _in_allergy_context(text, m, before_only=True):
             cond = _condition(m, text, lang)
             if cond:
                 facts.append(cond)
-    return _dedupe(sorted(facts, key=lambda f: f.start))
+    return _dedupe(sorted(facts, key=lambda f: f.start), text)
 
 
-def _dedupe(facts: list[Fact]) -> list[Fact]:
-    """One medication per drug: a drug named twice keeps the mention with most dosage text."""
+def _dedupe(facts: list[Fact], text: str) -> list[Fact]:
+    """One fact per drug, condition or family condition.
+
+    A drug named twice keeps the mention with most dosage text, stopped when any mention says
+    so and no later one restarts it; a condition (same code, status and words, one containing
+    the other: "migraine", "migraine with aura") or a family condition keeps its first
+    mention."""
     best: dict[str, Fact] = {}
+    stopped: dict[str, int] = {}
     for f in facts:
         if f.kind == "medication":
             key = f.code or strip_accents(f.text)
             if key not in best or len(f.dosage_text) > len(best[key].dosage_text):
                 best[key] = f
+            if f.status == "stopped":
+                stopped[key] = f.start
+    for key, at in stopped.items():
+        restarted = any(
+            (f.code or strip_accents(f.text)) == key and f.start > at
+            and _RESTARTED.search(text[max(0, f.start - 40):f.end + 40]) for f in facts)
+        if not restarted:
+            best[key].status = "stopped"
     keep = {id(f) for f in best.values()}
-    return [f for f in facts if f.kind != "medication" or id(f) in keep]
+    seen: list[tuple[str, str, str, str]] = []
+    out = []
+    for f in facts:
+        if f.kind == "medication":
+            if id(f) in keep:
+                out.append(f)
+            continue
+        if f.kind in ("condition", "family") and f.code:
+            words = strip_accents(f.text)
+            qualifier = f.relation if f.kind == "family" else f.status
+            if any(k == f.kind and c == f.code and q == qualifier and (w in words or words in w)
+                   for k, c, q, w in seen):
+                continue
+            seen.append((f.kind, f.code, qualifier, words))
+        out.append(f)
+    return out

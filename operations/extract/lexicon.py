@@ -7,23 +7,11 @@ listed among antecedents (a hypertension "in the history" is still treated).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .conditions_more import MORE
+from .lexicon_types import ConditionTerm
+from .lexicon_types import c as _c
 
-
-@dataclass(frozen=True)
-class ConditionTerm:
-    code: str
-    display: str
-    fr: tuple[str, ...]
-    en: tuple[str, ...]
-    chronic: bool = False
-
-
-def _c(code: str, display: str, fr: str, en: str, chronic: bool = False) -> ConditionTerm:
-    return ConditionTerm(code, display, tuple(fr.split("|")), tuple(en.split("|")), chronic)
-
-
-CONDITIONS: tuple[ConditionTerm, ...] = (
+_BASE: tuple[ConditionTerm, ...] = (
     _c("I10", "Essential (primary) hypertension",
        "hta|hypertension arterielle|hypertension|hypertendu|hypertendue",
        "hypertension|htn|high blood pressure|arterial hypertension", True),
@@ -188,6 +176,9 @@ CONDITIONS: tuple[ConditionTerm, ...] = (
     _c("C67", "Malignant neoplasm of bladder", "cancer de la vessie", "bladder cancer"),
 )
 
+#: Every condition term: the common list above and :mod:`.conditions_more` (by specialty).
+CONDITIONS: tuple[ConditionTerm, ...] = (*_BASE, *MORE)
+
 #: Non-drug allergens (the drug lexicon of edsnlp covers the drugs), name -> display.
 ALLERGENS: dict[str, tuple[str, ...]] = {
     "fr": ("latex", "iode", "produits de contraste iodes", "produit de contraste iode",
@@ -195,13 +186,23 @@ ALLERGENS: dict[str, tuple[str, ...]] = {
            "crustaces", "fruits de mer", "oeuf", "lait", "gluten", "piqures d'hymenopteres",
            "venin de guepe", "sparadrap", "nickel", "poils de chat", "penicillines",
            "betalactamines", "beta-lactamines", "sulfamides", "ains", "morphiniques", "penicilline",
-           "anti-inflammatoires", "fraise", "kiwi", "poisson"),
+           "anti-inflammatoires", "fraise", "kiwi", "poisson", "produits iodes", "produit iode",
+           "pansements adhesifs", "adhesifs", "chlorhexidine", "betadine", "povidone iodee",
+           "cephalosporines", "quinolones", "macrolides", "aspirine", "codeine", "opiaces",
+           "curares", "celeri", "moutarde", "sesame", "soja", "ble", "pecher", "peche", "banane",
+           "avocat", "ambroisie", "graminees", "poils d'animaux", "venin d'abeille", "abeille",
+           "guepe", "metaux", "chrome", "cobalt", "parfums", "conservateurs"),
     "en": ("latex", "iodine", "iodinated contrast", "contrast media", "contrast dye",
            "peanut", "peanuts", "tree nuts", "nuts", "pollen", "dust mites", "shellfish",
            "seafood", "egg", "eggs", "milk", "gluten", "bee stings", "wasp venom",
            "adhesive tape", "nickel", "cat dander", "penicillins", "beta-lactams",
            "sulfa drugs", "sulfa", "sulfonamides", "nsaids", "opioids", "penicillin",
-           "strawberries", "kiwi", "fish"),
+           "strawberries", "kiwi", "fish", "elastoplast", "plasters", "plaster", "adhesive",
+           "adhesive dressings", "micropore", "tape", "chlorhexidine", "iodine-based",
+           "cephalosporins", "quinolones", "macrolides", "tetracyclines", "codeine", "opiates",
+           "celery", "mustard", "sesame", "soy", "soya", "wheat", "banana", "avocado", "grass",
+           "ragweed", "animal dander", "dog hair", "cat hair", "bee venom", "bees", "wasps",
+           "metal", "perfume", "fragrance", "sulphonamides", "sulpha", "co-trimoxazole"),
 }
 
 #: Allergic reactions (manifestations), French and English.
@@ -225,19 +226,57 @@ DRUG_STOPWORDS: frozenset[str] = frozenset({
 #: English INNs whose French form differs by more than a final "e" (ATC codes, WHO).
 ENGLISH_DRUGS: dict[str, list[str]] = {
     "B01AC06": ["aspirin", "acetylsalicylic acid"], "R03BB04": ["tiotropium"],
-    "B03BA01": ["folic acid"], "M01AE01": ["ibuprofen"], "J01EA01": ["trimethoprim"],
-    "N02BE01": ["paracetamol", "acetaminophen"], "R03AC02": ["salbutamol", "albuterol"],
-    "C03CA01": ["furosemide", "frusemide"], "J01CA04": ["amoxicillin"],
-    "J01CR02": ["co-amoxiclav", "amoxicillin-clavulanate"], "N02AA01": ["morphine"],
-    "B01AA03": ["warfarin"], "H03AA01": ["levothyroxine"], "A02BC01": ["omeprazole"],
+    "B03BA01": ["folic acid"], "J01EA01": ["trimethoprim"],
+    "R03AC02": ["salbutamol", "albuterol"], "J01CA04": ["amoxicillin"],
+
+    "A02BC01": ["omeprazole"],
     "C10AA05": ["atorvastatin"], "C10AA01": ["simvastatin"], "B01AC04": ["clopidogrel"],
     "N03AX14": ["levetiracetam"], "J01XE01": ["nitrofurantoin"], "L04AX03": ["methotrexate"],
-    "M04AA01": ["allopurinol"], "N04BA02": ["levodopa", "co-careldopa"],
+    "M04AA01": ["allopurinol"],
+    "N04BA02": ["levodopa", "co-careldopa", "sinemet", "madopar", "co-beneldopa"],
     "M05BA04": ["alendronate", "alendronic acid"], "C08CA01": ["amlodipine"],
     "C09AA03": ["lisinopril"], "C09AA05": ["ramipril"], "A10BA02": ["metformin"],
     "C07AB07": ["bisoprolol"], "C07AA05": ["propranolol"], "N06AB06": ["sertraline"],
     "R03DC03": ["montelukast"], "B01AF02": ["apixaban"], "B01AF01": ["rivaroxaban"],
     "A10AE04": ["insulin glargine"], "N02AX02": ["tramadol"], "J01DB04": ["cefazolin"],
     "H02AB06": ["prednisolone"], "H02AB07": ["prednisone"], "N02AA59": ["co-codamol"],
-    "R06AE07": ["cetirizine"], "A12AX": ["calcium and vitamin d"],
+    "R06AE07": ["cetirizine"], "A12AX": ["calcium and vitamin d", "adcal-d3", "adcal d3",
+                                         "calcichew", "calcichew-d3", "calcichew d3"],
+    # British / American names and brands that the drug-named-entity-recognition dictionary
+    # (US-centred) and Romedi (French) both miss.
+    "H03AA01": ["levothyroxine", "thyroxine", "synthroid", "levoxyl", "eltroxin"],
+    "A03BB01": ["buscopan", "hyoscine butylbromide"], "A11CC05": ["colecalciferol",
+                                                                  "cholecalciferol", "fultium",
+                                                                  "fultium-d3", "fultium d3",
+                                                                  "invita d3", "vitamin d3"],
+    "A02BX13": ["gaviscon", "peptac"], "A06AD65": ["movicol", "laxido", "macrogol"],
+    "A06AB06": ["senna", "senokot"], "N02AJ06": ["co-codamol", "solpadol", "kapake"],
+    "N02AJ13": ["co-dydramol"], "B03AA07": ["ferrous sulphate", "ferrous sulfate"],
+    "B03AA02": ["ferrous fumarate"], "R03AK06": ["seretide", "advair"],
+    "R03AK07": ["symbicort"], "R03AK08": ["fostair"], "R03BA01": ["clenil", "qvar",
+                                                                  "beclometasone",
+                                                                  "beclomethasone"],
+    "A10AB05": ["novorapid", "insulin aspart"], "A10AB04": ["humalog", "insulin lispro"],
+    "A10AE05": ["levemir", "insulin detemir"], "A10AE06": ["tresiba", "insulin degludec"],
+    "N03AG01": ["epilim", "sodium valproate", "depakote"],
+    "C03AA01": ["bendroflumethiazide", "bendrofluazide"], "C01DA02": ["gtn", "glyceryl "
+                                                                      "trinitrate"],
+    "C01DA14": ["isosorbide mononitrate", "ismn"], "C01DX16": ["nicorandil"],
+    "B03BA03": ["hydroxocobalamin"], "A11DA01": ["thiamine"], "A11DB": ["pabrinex"],
+    "J01CF05": ["flucloxacillin"], "J01DB01": ["cefalexin", "cephalexin"],
+    "J01CR05": ["tazocin", "piperacillin-tazobactam", "pip-taz"], "R06AE03": ["cyclizine"],
+    "A03FA03": ["domperidone"], "A06AA02": ["docusate"], "R06AB04": ["chlorphenamine",
+                                                                     "piriton"],
+    "C03CA01": ["furosemide", "frusemide", "lasix"], "B01AA03": ["warfarin", "coumadin"],
+    "N05CF01": ["zopiclone"], "A10BB09": ["gliclazide"], "A07EC02": ["mesalazine",
+                                                                     "mesalamine"],
+    "N02AA01": ["morphine", "oramorph", "zomorph", "mst continus", "morphine sulphate"],
+    "G03AA": ["pilule", "pilule oestroprogestative", "pilule contraceptive", "pilule "
+              "estroprogestative", "contraception orale", "contraceptif oral", "combined pill",
+              "combined oral contraceptive", "oral contraceptive pill", "contraceptive pill",
+              "ocp", "cocp"],
+    "G03AC": ["pilule progestative", "microprogestatif", "progestogen-only pill", "mini-pill"],
+    "J01CR02": ["co-amoxiclav", "amoxicillin-clavulanate", "augmentin"],
+    "N02BE01": ["paracetamol", "acetaminophen", "tylenol", "panadol"],
+    "M01AE01": ["ibuprofen", "advil", "nurofen", "brufen", "motrin"],
 }

@@ -4,7 +4,9 @@ French uses edsnlp's components as shipped (https://aphp.github.io/edsnlp/latest
 sentences, normalizer, the drug matcher (Romedi -> ATC), negation, hypothesis, family and
 history. English runs the same components with the English trigger lists of
 :mod:`.rules_en`. Conditions are matched with the ICD-10 lexicon of :mod:`.lexicon`, allergens
-and reactions with theirs. The CIM-10 matcher of edsnlp (42,886 terms) is not used: building
+and reactions with theirs; English also matches the English drug names (INNs and brands) of
+:mod:`.drugs_en`. Form check boxes are read before the qualifiers run (:mod:`.forms`). The
+CIM-10 matcher of edsnlp (42,886 terms) is not used: building
 it takes minutes on two cores, and its labels rarely match clinical shorthand.
 """
 
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from . import rules_en, rules_fr
+from . import forms, rules_en, rules_fr
 from .lexicon import ALLERGENS, CONDITIONS, ENGLISH_DRUGS, REACTIONS
 
 _LOCK = threading.Lock()
@@ -45,7 +47,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in norm if not unicodedata.combining(c)).lower()
 
 
-def _drug_terms() -> dict[str, list[str]]:
+def _drug_terms(lang: str) -> dict[str, list[str]]:
     from edsnlp import BASE_DIR  # the Romedi drug names shipped with edsnlp, keyed by ATC
 
     with open(BASE_DIR / "resources" / "drugs.json", encoding="utf-8") as f:
@@ -58,15 +60,27 @@ def _drug_terms() -> dict[str, list[str]]:
         out[atc] = sorted(variants)
     for atc, names in ENGLISH_DRUGS.items():
         out.setdefault(atc, []).extend(names)
-    return out
+    if lang == "en":
+        from .drugs_en import atc_terms
+
+        for key, names in atc_terms(terms).items():
+            out.setdefault(key, []).extend(names)
+    return {k: sorted(set(v)) for k, v in out.items()}
 
 
 def _condition_terms(lang: str) -> dict[str, list[str]]:
-    return {f"cond:{c.code}": list(c.fr if lang == "fr" else c.en) for c in CONDITIONS}
+    out: dict[str, list[str]] = {}
+    for c in CONDITIONS:  # several entries may share a code
+        out.setdefault(f"cond:{c.code}", []).extend(c.fr if lang == "fr" else c.en)
+    return {k: sorted(set(v)) for k, v in out.items()}
 
 
 def _other_terms(lang: str) -> dict[str, list[str]]:
-    return {"allergen": list(ALLERGENS[lang]), "reaction": list(REACTIONS)}
+    # A reaction that is also a condition term is matched as a condition (and read as the
+    # reaction of an allergy in an allergy sentence, see facts.extract).
+    conditions = {t for c in CONDITIONS for t in (*c.fr, *c.en)}
+    return {"allergen": list(ALLERGENS[lang]),
+            "reaction": [r for r in REACTIONS if r not in conditions]}
 
 
 @lru_cache(maxsize=2)
@@ -78,9 +92,12 @@ def build(lang: str) -> Any:
     nlp = edsnlp.blank("eds")
     nlp.add_pipe(eds.sentences())
     nlp.add_pipe(eds.normalizer())
-    nlp.add_pipe(eds.terminology(name="drugs", label="drug", terms=_drug_terms(), attr="NORM"))
-    nlp.add_pipe(eds.matcher(name="conditions", terms=_condition_terms(lang), attr="NORM"))
-    nlp.add_pipe(eds.matcher(name="others", terms=_other_terms(lang), attr="NORM"))
+    nlp.add_pipe(eds.terminology(name="drugs", label="drug", terms=_drug_terms(lang),
+                                 attr="NORM", ignore_space_tokens=True))
+    nlp.add_pipe(eds.matcher(name="conditions", terms=_condition_terms(lang), attr="NORM",
+                             ignore_space_tokens=True))
+    nlp.add_pipe(eds.matcher(name="others", terms=_other_terms(lang), attr="NORM",
+                             ignore_space_tokens=True))
     if lang == "fr":
         nlp.add_pipe(eds.negation())
         from edsnlp.pipes.qualifiers.hypothesis import patterns as hyp
@@ -89,35 +106,38 @@ def build(lang: str) -> Any:
             preceding=[*hyp.preceding, *rules_fr.HYPOTHESIS_PRECEDING],
             following=[*hyp.following, *rules_fr.HYPOTHESIS_FOLLOWING]))
         nlp.add_pipe(eds.family(use_sections=False))
-        nlp.add_pipe(eds.history())
+        nlp.add_pipe(eds.history(explain=True))
     else:
         nlp.add_pipe(eds.negation(**rules_en.NEGATION))  # type: ignore[arg-type]
         nlp.add_pipe(eds.hypothesis(**rules_en.HYPOTHESIS))  # type: ignore[arg-type]
         nlp.add_pipe(eds.family(use_sections=False, **rules_en.FAMILY))  # type: ignore[arg-type]
-        nlp.add_pipe(eds.history(**rules_en.HISTORY))  # type: ignore[arg-type]
+        nlp.add_pipe(eds.history(explain=True, **rules_en.HISTORY))  # type: ignore[arg-type]
     return nlp
 
 
 #: Condition names of four letters or fewer that are words, not abbreviations.
-SHORT_WORDS = frozenset({"gout"})
+SHORT_WORDS = frozenset({"gout", "toux", "zona", "acne", "coma", "sida", "itch"})
 
 
 def _is_shorthand_ok(text: str) -> bool:
     """Condition abbreviations (4 letters or fewer) count only in capitals (HTA, MI, PE)."""
     letters = [c for c in text if c.isalpha()]
     return (len(letters) > 4 or " " in text.strip() or text.isupper()
-            or strip_accents(text) in SHORT_WORDS)
+            or strip_accents(text) in SHORT_WORDS
+            or any(c.isdigit() or c in "&#" for c in text))  # t2dm, n&v, #nof
 
 
 def mentions(text: str, lang: str) -> list[Mention]:
     """All mentions in ``text`` with their qualifiers, in document order."""
     with _LOCK:  # built once; spaCy pipelines are not documented as thread-safe
-        doc = build(lang)(text)
+        doc = build(lang)(forms.mask(text))
     found: list[Mention] = []
     for ent in doc.ents:
         label = ent.label_
         if label == "drug":
             kind, code = "drug", ent.kb_id_ or ""
+            if code.startswith("en:"):  # an English drug without an ATC code
+                code = ""
         elif label.startswith("cond:"):
             kind, code = "condition", label[5:]
         elif label in ("allergen", "reaction"):
@@ -127,7 +147,12 @@ def mentions(text: str, lang: str) -> list[Mention]:
         if kind == "condition" and not _is_shorthand_ok(ent.text):
             continue
         sent = ent.sent
-        found.append(Mention(kind, code, ent.start_char, ent.end_char, ent.text,
+        # A history cue after the mention ("chest pain. 30M, no PMH") does not date it.
+        cues = getattr(ent._, "history_cues", None) or []
+        history = bool(ent._.history) and (
+            not cues or any(c.start_char < ent.start_char for c in cues))
+        found.append(Mention(kind, code, ent.start_char, ent.end_char,
+                             text[ent.start_char:ent.end_char],
                              sent.start_char, sent.end_char, bool(ent._.negation),
-                             bool(ent._.hypothesis), bool(ent._.family), bool(ent._.history)))
+                             bool(ent._.hypothesis), bool(ent._.family), history))
     return sorted(found, key=lambda m: m.start)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 NEGATION = {
     "pseudo": ["no increase", "not only", "no change", "without difficulty", "not certain if",
-               "no further"],
+               "no further", "no:", "no.", "hosp no", "hospital no", "nhs no", "ref no",
+               "unit no", "mrn", "no change"],
     "preceding": ["no", "not", "denies", "denied", "denying", "without", "negative for",
                   "no evidence of", "no history of", "no sign of", "no signs of", "absence of",
                   "absent", "free of", "never had", "rules out", "ruled out", "excluded",
@@ -33,7 +34,8 @@ HYPOTHESIS = {
                   "should", "to be excluded", "screening for", "worried about", "?"],
     "following": ["suspected", "unlikely", "is unlikely", "less likely", "is possible",
                   "not excluded", "to be ruled out",
-                  "to be excluded", "?", "is suspected", "is likely", "not ruled out"],
+                  "to be excluded", "?", "is suspected", "is likely", "not ruled out",
+                  "likely", "probable", "possible", "query", "vs", "versus"],
     "termination": ["but", "however", "although", "except", "which", ";"],
 }
 

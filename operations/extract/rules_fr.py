@@ -19,4 +19,5 @@ RELATIONS = {
 HYPOTHESIS_PRECEDING = ["on evoque", "evoque", "evoquant", "evocateur de", "evocatrice de",
                         "diagnostic differentiel", "a evoquer", "hypothese de", "hypothese"]
 HYPOTHESIS_FOLLOWING = ["a confirmer", "a eliminer", "evoque", "evoquee",
-                        "suspecte", "suspectee", "non exclu", "non exclue", "probable"]
+                        "suspecte", "suspectee", "non exclu", "non exclue", "probable",
+                        "possible", "a confirmer ou infirmer", "?"]

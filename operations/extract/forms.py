@@ -1,0 +1,61 @@
+"""Forms: check boxes and short answers ("Diabète [ ] oui [x] non", "Smoking: never").
+
+Admission, nursing and anaesthesia forms state a condition by ticking a box or by a one-word
+answer after the label. :func:`mask` blanks the boxes and their yes / no words (same length,
+so offsets are kept) before the negation and hypothesis qualifiers read the text, so that a
+"[ ] non" beside an allergy does not negate it (dose schedules such as "0-0-1" are blanked
+too); :func:`answer` then reads the original line to
+say whether the item was ticked yes or no.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOX = r"(?:\[\s?[xX✓✔]?\s?\]|\(\s?[xX✓✔]?\s?\)|[☐☑☒□■✓✔])"
+_CHECKED = re.compile(r"\[\s?[xX✓✔]\s?\]|\(\s?[xX✓✔]\s?\)|[☑☒■✓✔]")
+_YES = r"(?:oui|yes|y|o|present|pr[ée]sent)"
+_NO = r"(?:non|no|n|absent|none)"
+#: A box followed by its option word ("[x] Yes", "☐ non").
+_OPTION = re.compile(rf"{_BOX}\s*(?P<word>{_YES}|{_NO})\b", re.IGNORECASE)
+#: A box right before the label ("[x] HTA", "☐ Diabète").
+_LEADING_BOX = re.compile(rf"{_BOX}\s*$")
+#: A one-word answer right after the label ("Smoking: never", "Diabète : non", "Reflux - yes").
+_SHORT_ANSWER = re.compile(
+    r"^\s*[:\-–=]\s*(?P<word>non|no|none|nil|never|jamais|n[ée]ant|absente?s?|n[ée]gati(?:f|ve)"
+    r"|0|oui|yes|pr[ée]sente?s?|positi(?:f|ve))\b"
+    r"(?=\s*(?:[.,;)]|$|(?:present|pr[ée]sente?s?|connue?s?|known|reported)\b))", re.IGNORECASE)
+_NEGATIVE_WORDS = re.compile(r"^(?:non|no|n|none|nil|never|jamais|n[ée]ant|absente?s?|"
+                             r"n[ée]gati(?:f|ve)|0)$", re.IGNORECASE)
+
+
+#: Dose schedules ("1-0-1", "0-0-1"): French negation reads ": 0" as "none".
+_SCHEDULE = re.compile(r"\b\d+(?:[.,/]\d+)?(?:\s*-\s*\d+(?:[.,/]\d+)?){2,3}\b")
+
+
+def mask(text: str) -> str:
+    """``text`` with every box and its yes / no word, and every dose schedule, replaced by
+    spaces (same length, so offsets hold)."""
+    blank = _OPTION.sub(lambda m: " " * len(m.group(0)), text)
+    return _SCHEDULE.sub(lambda m: " " * len(m.group(0)), blank)
+
+
+def answer(text: str, start: int, end: int) -> str | None:
+    """``"yes"`` / ``"no"`` when the form line of the span ``start:end`` answers it, else None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    lead = _LEADING_BOX.search(before)
+    if lead:
+        return "yes" if _CHECKED.search(lead.group(0)) else "no"
+    options = list(_OPTION.finditer(after))
+    if options:
+        for opt in options:
+            if _CHECKED.match(opt.group(0)):
+                return "no" if _NEGATIVE_WORDS.match(opt.group("word")) else "yes"
+        return None  # boxes but none ticked
+    short = _SHORT_ANSWER.match(after)
+    if short:
+        return "no" if _NEGATIVE_WORDS.match(short.group("word")) else "yes"
+    return None
