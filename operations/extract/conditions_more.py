@@ -545,7 +545,7 @@ MORE: tuple[ConditionTerm, ...] = (
     c("R50.9", "Fever, unspecified", "febrile|fievre|etat febrile|hyperthermie",
       "febrile|pyrexial|high temperature|fevers"),
     c("R68.8", "Other specified general symptoms", "frissons|sueurs nocturnes",
-      "rigors|chills|night sweats"),
+      "rigors|chills|night sweats|drenching night sweats"),
     c("R53", "Malaise and fatigue", "asthenie|fatigue|alteration de l'etat general|aeg",
       "fatigue|tiredness|lethargy|malaise"),
     # --- eye, ENT
@@ -567,6 +567,38 @@ MORE: tuple[ConditionTerm, ...] = (
     c("H26", "Other cataract", "cataracte operee|cataracte bilaterale",
       "bilateral cataracts|cataracts"),
     c("R04.0", "Epistaxis", "epistaxis", "epistaxis|nosebleed|nose bleed"),
+    c("R59", "Enlarged lymph nodes", "adenopathie|adenopathies|adenopathies cervicales|"
+      "polyadenopathie|ganglions", "lymphadenopathy|lymph node enlargement|enlarged lymph "
+      "nodes|swollen glands|cervical lymphadenopathy"),
+    c("L50", "Urticaria", "urticaire|urticaire generalisee", "urticaria|hives|urticarial rash"),
+    c("T78.3", "Angioneurotic oedema", "oedeme des levres|oedeme du visage|oedeme de la face|"
+      "gonflement des levres", "lip swelling|facial swelling|swollen lips|tongue swelling|"
+      "swelling of the lips"),
+    c("L89", "Pressure ulcer", "escarre du sacrum|escarres du talon",
+      "pressure damage|pressure area damage|pressure injuries"),
+    c("W19", "Unspecified fall", "chute de sa hauteur|chute mecanique",
+      "after a fall|after fall|following a fall|had a fall|a fall at home|fall from standing|"
+      "fall from standing height|found on the floor"),
+    c("G50.0", "Trigeminal neuralgia", "nevralgie du trijumeau|nevralgie trigeminale",
+      "trigeminal neuralgia", True),
+    c("G50.1", "Atypical facial pain", "douleur faciale|douleurs faciales|algie faciale",
+      "facial pain|atypical facial pain"),
+    c("N32.8", "Other specified disorders of bladder", "vessie hyperactive|hyperactivite "
+      "vesicale|instabilite vesicale", "overactive bladder|bladder overactivity|oab|"
+      "detrusor overactivity", True),
+    c("T14.1", "Open wound of unspecified body region", "plaie|plaies|plaie du cuir chevelu|"
+      "plaie de la main|dermabrasion|plaie superficielle", "wound|laceration|scalp laceration|"
+      "skin tear|open wound"),
+    c("I62.9", "Intracranial haemorrhage (nontraumatic), unspecified", "hematome "
+      "intracranien|hemorragie intracranienne|saignement intracranien|hemorragie "
+      "intracerebrale", "intracranial haemorrhage|intracranial hemorrhage|intracranial bleed|"
+      "brain bleed|intracerebral haemorrhage"),
+    c("F30", "Manic episode", "episode maniaque|acces maniaque|manie|etat maniaque|hypomanie",
+      "manic episode|mania|hypomania|hypomanic episode"),
+    c("R63.5", "Abnormal weight gain", "prise de poids", "weight gain"),
+    c("I51.9", "Heart disease, unspecified", "probleme cardiaque|problemes cardiaques",
+      "heart condition|cardiac problems|heart trouble", True),
+    c("R61", "Hyperhidrosis", "hypersudation", "hyperhidrosis|sweating"),
     # --- women's health, pregnancy
     c("N80", "Endometriosis", "endometriose|adenomyose", "endometriosis|adenomyosis", True),
     c("E28.2", "Polycystic ovarian syndrome", "syndrome des ovaires polykystiques|sopk",
@@ -618,11 +650,6 @@ MORE: tuple[ConditionTerm, ...] = (
       "haemodialysis|hemodialysis|dialysis|on dialysis", True),
     c("Z94.0", "Kidney transplant status", "greffe renale|transplantation renale|"
       "transplante renal", "kidney transplant|renal transplant", True),
-    c("Z95.0", "Presence of cardiac pacemaker", "pacemaker|stimulateur cardiaque|pace-maker",
-      "pacemaker|permanent pacemaker|ppm", True),
-    c("Z95.2", "Presence of prosthetic heart valve", "valve mecanique|protheses valvulaire|"
-      "remplacement valvulaire aortique|rva|tavi", "mechanical valve|prosthetic valve|"
-      "metallic valve|avr|tavi", True),
     c("Q21.1", "Atrial septal defect", "foramen ovale permeable|fop|cia|communication "
       "interauriculaire", "patent foramen ovale|pfo|atrial septal defect", True),
     c("E84", "Cystic fibrosis", "mucoviscidose", "cystic fibrosis|cf", True),

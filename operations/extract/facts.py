@@ -29,7 +29,8 @@ _ALLERGY = re.compile(r"\ba[l1I|]\s?[l1I|]\s?erg|intol[ée]ran|anaphyla|hypersen
 _NO_ALLERGY = re.compile(
     r"\b(?:pas d['’ ]\s*allergies?(?: m[ée]dicamenteuses?)?(?: connues?)?"
     r"|aucune allergie(?: m[ée]dicamenteuse)?(?: connue)?"
-    r"|a[l1I]\s?[l1I]ergies?(?: m[ée]dicamenteuses?)?\s*:\s*(?:aucune(?: connue)?|n[ée]ant|0"
+    r"|a[l1I]\s?[l1I]ergies?(?: m[ée]dicamenteuses?)?\s*:\s*(?:aucune(?: allergie)?"
+    r"(?: m[ée]dicamenteuse)?(?: connue)?|n[ée]ant|0"
     r"|pas d['’]allergie|non connues?|inconnues?|ras|sans)"
     r"|allergies?\s*:?\s*(?:\[\s?\]|\(\s?\)|[☐□])\s*(?:oui|yes)\s*(?:\[\s?[xX✓✔]\s?\]|"
     r"\(\s?[xX✓✔]\s?\)|[☑☒■✓✔])\s*(?:non|no)\b"
@@ -40,7 +41,7 @@ _NO_ALLERGY = re.compile(
     r"|no known drug allergies|nil known allergies)", re.IGNORECASE)
 _DRUG_WORDS = re.compile(r"m[ée]dicament|drug|medication", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:arr[eê]t[ée]?e?s?|stopp[ée]e?s?|suspendue?s?|interrompue?s?|"
-                      r"stopped|discontinued|ceased|withdrawn|held|withheld|on hold|switched|"
+                      r"stopped|discontinued|ceased|withdrawn|held|withheld|on hold|omitted|omis|"
                       r"previously on|formerly on|ancien(?:ne)? traitement|arr[eê]ter|"
                       r"suspendre|suspension|stopper|interrompre|retir[ée]e?s?|"
                       r"no longer (?:takes|taking|on))\b|\barr[eê]t\b", re.IGNORECASE)
@@ -56,15 +57,27 @@ _INTENDED = re.compile(r"\b(?:[àa] d[ée]buter|[àa] introduire|[àa] pr[ée]vo
                        r"plan(?:ned)? to start|consider starting|[àa] distance|"
                        r"ult[ée]rieurement|dans un second temps|in \d+ (?:weeks?|months?))\b",
                        re.IGNORECASE)
+#: Words after a drug that replace it by the next one ("Tazocin, switched to co-amoxiclav").
+_SWITCHED_AWAY = re.compile(r"\b(?:switched|changed|converted|stepped down) to\b|"
+                            r"\brelais (?:par|per os)\b|\bremplac[ée]e? par\b", re.IGNORECASE)
 _RESTARTED = re.compile(r"\b(?:restarted|resumed|repris[e]?|reprise|r[ée]introduit[e]?|"
                         r"r[ée]introduction)\b", re.IGNORECASE)
-_OVER = re.compile(r"\b(?:dans l['’]enfance|enfance|childhood|as a child|sevr[ée]e?s?|"
+_OVER = re.compile(r"(?<!since )(?<!depuis l['’])(?<!depuis )\b(?:dans l['’]enfance|enfance|"
+                   r"childhood|as a child|sevr[ée]e?s?|"
                    r"sevrage|ancien(?:ne)?|ex-?fumeu(?:r|se)|former|ex-smoker|quit|gu[ée]rie?s?"
                    r"|cured|r[ée]mission|years ago|il y a \d+ ans|eradicated|[ée]radiqu[ée]e?"
                    r"|settled|resolved|r[ée]solue?s?|disparue?s?|full recovery|recovered"
                    r"|s[ée]quelles?|op[ée]r[ée]e?s?)"
                    r"\b", re.IGNORECASE)
 _PAST_YEAR = re.compile(r"(?<!depuis )(?<!since )(?<!\d[/.-])\b(?:19[5-9]\d|20[01]\d|202[0-4])\b")
+#: Ongoing treatment or follow-up: a listed antecedent that is still current.
+_ONGOING = re.compile(r"\b(?:en cours|sous (?:chimioth[ée]rapie|radioth[ée]rapie|traitement|"
+                      r"hormonoth[ée]rapie|immunoth[ée]rapie)|actuellement|toujours|ongoing|"
+                      r"currently|under treatment|on treatment|receiving|active)\b",
+                      re.IGNORECASE)
+#: "..., now resolved" after a condition in a list.
+_OVER_AFTER = re.compile(r"^[^.;\n]{0,25}?\b(?:now resolved|resolved|r[ée]solue?s?|gu[ée]rie?s?|"
+                         r"en r[ée]mission|in remission|settled)\b", re.IGNORECASE)
 #: What ends a list item around a condition ("HTA, diabète traité, cancer en 2010 (guéri)").
 _ITEM_END = re.compile(r"[\n;,]|\.\s|\s(?:et|and|with|avec)\s")
 _SEGMENT_END = re.compile(r"[\n;]|(?<=[a-z)])\.\s|,\s*(?=[A-Za-zÀ-ÿ]{4,}\s)")
@@ -120,10 +133,12 @@ def _item(text: str, m: Mention) -> str:
     return text[cuts[-1] if cuts else start:after.start() if after else end]
 
 
-def _past_cue(text: str, m: Mention) -> tuple[bool, bool]:
-    """(explicitly over: childhood, quit, cured...; dated in a past year), in the item."""
+def _past_cue(text: str, m: Mention) -> tuple[bool, bool, bool]:
+    """(explicitly over: childhood, quit, cured...; dated in a past year; still ongoing), in
+    the item."""
     item = _item(text, m)
-    return bool(_OVER.search(item)), bool(_PAST_YEAR.search(item))
+    over = bool(_OVER.search(item) or _OVER_AFTER.search(text[m.end:m.end + 40]))
+    return over, bool(_PAST_YEAR.search(item)), bool(_ONGOING.search(item))
 
 
 def _relation(text: str, m: Mention, lang: str) -> str:
@@ -166,6 +181,9 @@ def _medication_status(prefix: str, after: str) -> str:
 def _medication(text: str, m: Mention, drugs: list[Mention]) -> Fact:
     after = _after(text, m, drugs)
     status = _medication_status(_line_prefix(text, m), after)
+    following = min([n.start for n in drugs if n.start >= m.end] + [m.sentence_end])
+    if status == "active" and _SWITCHED_AWAY.search(text[m.end:following]):
+        status = "stopped"
     return Fact("medication", m.text, m.start, m.end, m.code, status, after.strip(" ,:;.-"))
 
 
@@ -173,7 +191,13 @@ def _medication(text: str, m: Mention, drugs: list[Mention]) -> Fact:
 _RISK_BEFORE = re.compile(r"(?:\brisques?|\brisk of|\bat risk|\bpr[ée]vention|\bprevention|"
                           r"\bprophylaxie|\bprophylaxis|\bdépistage|\bscreening)"
                           r"(?:\s+(?:de|d['’]|des|du|of|for))?\s*[:\-]?\s*$", re.IGNORECASE)
-_RISK_AFTER = re.compile(r"^\s*(?:risk|assessment|score|prevention)\b", re.IGNORECASE)
+_RISK_AFTER = re.compile(r"^\s*(?:risk|assessment|score|prevention|screen(?:ing)?|swab|status|"
+                         r"d[ée]pistage)\b", re.IGNORECASE)
+#: Conditions named as the reason for an "as needed" drug ("Movicol si constipation").
+_PRN_BEFORE = re.compile(r"\b(?:si|if|en cas de|in case of|prn|as required for|when required for|"
+                         r"as needed for)\s*$", re.IGNORECASE)
+#: Room air ("SpO2 95% RA", "on RA") is not rheumatoid arthritis.
+_ROOM_AIR = re.compile(r"(?:%|\bon|\bsat[s]?)\s*$", re.IGNORECASE)
 #: Eye drops are counted in "gouttes" ("1 goutte le soir"): not gout.
 _DROPS = re.compile(r"(?:\d|\bune|\bdeux|\btrois|\bquelques)\s*$", re.IGNORECASE)
 #: A question mark just before the condition ("?PE", "? early Raynaud's").
@@ -191,6 +215,10 @@ def _not_a_condition(text: str, m: Mention) -> bool:
         return True
     if _RISK_BEFORE.search(before) or _RISK_AFTER.match(text[m.end:m.end + 20]):
         return True
+    if m.hypothesis and _PRN_BEFORE.search(before):
+        return True
+    if m.text == "RA" and _ROOM_AIR.search(before):
+        return True
     return m.code == "M10" and bool(_DROPS.search(before))
 
 
@@ -201,7 +229,7 @@ def _condition(m: Mention, text: str, lang: str) -> Fact | None:
         if m.negated:
             return None
         return Fact("family", m.text, m.start, m.end, m.code, "", relation=_relation(text, m, lang))
-    over, dated = _past_cue(text, m)
+    over, dated, ongoing = _past_cue(text, m)
     ticked = forms.answer(text, m.start, m.end)
     if ticked == "no":
         status = "refuted"
@@ -211,11 +239,15 @@ def _condition(m: Mention, text: str, lang: str) -> Fact | None:
         status = "refuted"
     elif m.hypothesis or _QUERY.search(text[max(0, m.start - 12):m.start]):
         status = "provisional"
-    elif over or ((m.history or dated) and m.code not in _CHRONIC):
+    elif over or ((m.history or dated) and not ongoing and m.code not in _CHRONIC):
         status = "resolved"
     else:
         status = "active"
     return Fact("condition", m.text, m.start, m.end, m.code, status)
+
+
+_TOLERATED = re.compile(r"\b(?:tolerated|tol[ée]r[ée]e?|tol[èe]re|tolerates|took)\s+(?:\w+\s+)?$",
+                        re.IGNORECASE)
 
 
 def _no_allergy(text: str) -> list[Fact]:
@@ -242,6 +274,8 @@ def extract(text: str, lang: str) -> list[Fact]:
         if any(s <= m.start < e for s, e in covered):
             continue
         if m.kind in ("drug", "allergen") and _in_allergy_context(text, m):
+            if _TOLERATED.search(text[max(0, m.start - 25):m.start]):
+                continue  # "tolerated cefalexin since": not an allergy
             fact = Fact("allergy", m.text, m.start, m.end, m.code,
                         "refuted" if m.negated else "confirmed")
             fact.reactions = [r.text for r in reactions if r.sentence_start == m.sentence_start]
@@ -281,8 +315,14 @@ def _dedupe(facts: list[Fact], text: str) -> list[Fact]:
             best[key].status = "stopped"
     keep = {id(f) for f in best.values()}
     seen: list[tuple[str, str, str, str]] = []
+    allergies: set[str] = set()
     out = []
     for f in facts:
+        if f.kind == "allergy":
+            key = strip_accents(f.text)
+            if key in allergies:
+                continue
+            allergies.add(key)
         if f.kind == "medication":
             if id(f) in keep:
                 out.append(f)

@@ -18,13 +18,15 @@ _YES = r"(?:oui|yes|y|o|present|pr[ée]sent)"
 _NO = r"(?:non|no|n|absent|none)"
 #: A box followed by its option word ("[x] Yes", "☐ non").
 _OPTION = re.compile(rf"{_BOX}\s*(?P<word>{_YES}|{_NO})\b", re.IGNORECASE)
+#: An option word followed by its box ("oui [ ]   non [X]").
+_OPTION_AFTER = re.compile(rf"\b(?P<word>{_YES}|{_NO})\s*{_BOX}", re.IGNORECASE)
 #: A box right before the label ("[x] HTA", "☐ Diabète").
 _LEADING_BOX = re.compile(rf"{_BOX}\s*$")
 #: A one-word answer right after the label ("Smoking: never", "Diabète : non", "Reflux - yes").
 _SHORT_ANSWER = re.compile(
-    r"^\s*[:\-–=]\s*(?P<word>non|no|none|nil|never|jamais|n[ée]ant|absente?s?|n[ée]gati(?:f|ve)"
+    r"^\s*(?:[:\-–=?]|\s{2,})\s*(?P<word>non|no|none|nil|never|jamais|n[ée]ant|absente?s?|n[ée]gati(?:f|ve)"
     r"|0|oui|yes|pr[ée]sente?s?|positi(?:f|ve))\b"
-    r"(?=\s*(?:[.,;)]|$|(?:present|pr[ée]sente?s?|connue?s?|known|reported)\b))", re.IGNORECASE)
+    r"(?=\s*(?:[.,;)\-–]|$|(?:present|pr[ée]sente?s?|connue?s?|known|reported)\b))", re.IGNORECASE)
 _NEGATIVE_WORDS = re.compile(r"^(?:non|no|n|none|nil|never|jamais|n[ée]ant|absente?s?|"
                              r"n[ée]gati(?:f|ve)|0)$", re.IGNORECASE)
 
@@ -37,6 +39,7 @@ def mask(text: str) -> str:
     """``text`` with every box and its yes / no word, and every dose schedule, replaced by
     spaces (same length, so offsets hold)."""
     blank = _OPTION.sub(lambda m: " " * len(m.group(0)), text)
+    blank = _OPTION_AFTER.sub(lambda m: " " * len(m.group(0)), blank)
     return _SCHEDULE.sub(lambda m: " " * len(m.group(0)), blank)
 
 
@@ -49,10 +52,13 @@ def answer(text: str, start: int, end: int) -> str | None:
     lead = _LEADING_BOX.search(before)
     if lead:
         return "yes" if _CHECKED.search(lead.group(0)) else "no"
-    options = list(_OPTION.finditer(after))
-    if options:
-        for opt in options:
-            if _CHECKED.match(opt.group(0)):
+    first_box = re.search(_BOX, after)
+    first_word = re.search(rf"\b(?:{_YES}|{_NO})\b", after, re.IGNORECASE)
+    if first_box:
+        word_first = bool(first_word) and first_word.start() < first_box.start()  # type: ignore[union-attr]
+        pattern = _OPTION_AFTER if word_first else _OPTION
+        for opt in pattern.finditer(after):
+            if _CHECKED.search(opt.group(0)):
                 return "no" if _NEGATIVE_WORDS.match(opt.group("word")) else "yes"
         return None  # boxes but none ticked
     short = _SHORT_ANSWER.match(after)

@@ -220,7 +220,7 @@ DRUG_STOPWORDS: frozenset[str] = frozenset({
     "daily", "for", "once", "twice", "day", "night", "bid", "tid", "prn", "plus", "ok", "stop",
     "total", "normal", "calm", "advance", "relief", "control", "gel", "spray", "dose", "ras",
     "bilan", "contre", "nuit", "jour", "soir", "matin", "vital", "soluble", "retard", "forte",
-    "regular", "active", "care", "test", "balance", "zero", "eye", "ear",
+    "regular", "active", "care", "test", "balance", "zero", "eye", "ear", "glucose",
 })
 
 #: English INNs whose French form differs by more than a final "e" (ATC codes, WHO).
@@ -279,4 +279,7 @@ ENGLISH_DRUGS: dict[str, list[str]] = {
     "J01CR02": ["co-amoxiclav", "amoxicillin-clavulanate", "augmentin"],
     "N02BE01": ["paracetamol", "acetaminophen", "tylenol", "panadol"],
     "M01AE01": ["ibuprofen", "advil", "nurofen", "brufen", "motrin"],
+    "C01CA24": ["adrenaline", "epinephrine", "epipen", "emerade", "jext", "anapen"],
+    "D02AC": ["dermol", "diprobase", "epaderm", "hydromol", "doublebase", "cetraben",
+              "emollient", "emollients"],
 }

@@ -13,6 +13,7 @@ it takes minutes on two cores, and its labels rarely match clinical shorthand.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from . import forms, rules_en, rules_fr
 from .lexicon import ALLERGENS, CONDITIONS, ENGLISH_DRUGS, REACTIONS
 
 _LOCK = threading.Lock()
+_DURATION = re.compile(r"\b(?:\d+|one|two|three|four|six|few|several)[- ]"
+                       r"(?:day|week|month|year)s?[- ]$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,30 @@ def _drug_terms(lang: str) -> dict[str, list[str]]:
     return {k: sorted(set(v)) for k, v in out.items()}
 
 
+_FUNCTION_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "a", "au", "aux", "en", "sur",
+                             "of", "the", "with", "and", "to", "in", "on", "type", "stade"})
+
+
+def _plural(term: str, lang: str) -> str:
+    """The plural of a term ("malaise" -> "malaises", "douleur abdominale" -> "douleurs
+    abdominales", "kidney stone" -> "kidney stones"), or the term when none is made."""
+    words = term.split(" ")
+
+    def plural(w: str) -> str:
+        ok = len(w) >= 4 and w.isalpha() and w[-1] not in "sxz" and w not in _FUNCTION_WORDS
+        return w + "s" if ok else w
+
+    if lang == "fr":
+        return " ".join(plural(w) for w in words)
+    return " ".join([*words[:-1], plural(words[-1])])
+
+
 def _condition_terms(lang: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for c in CONDITIONS:  # several entries may share a code
-        out.setdefault(f"cond:{c.code}", []).extend(c.fr if lang == "fr" else c.en)
+        terms = c.fr if lang == "fr" else c.en
+        out.setdefault(f"cond:{c.code}", []).extend(terms)
+        out[f"cond:{c.code}"].extend(_plural(t, lang) for t in terms if len(t) > 4)
     return {k: sorted(set(v)) for k, v in out.items()}
 
 
@@ -103,6 +126,7 @@ def build(lang: str) -> Any:
         from edsnlp.pipes.qualifiers.hypothesis import patterns as hyp
 
         nlp.add_pipe(eds.hypothesis(
+            pseudo=[*hyp.pseudo, *rules_fr.HYPOTHESIS_PSEUDO],
             preceding=[*hyp.preceding, *rules_fr.HYPOTHESIS_PRECEDING],
             following=[*hyp.following, *rules_fr.HYPOTHESIS_FOLLOWING]))
         nlp.add_pipe(eds.family(use_sections=False))
@@ -147,10 +171,12 @@ def mentions(text: str, lang: str) -> list[Mention]:
         if kind == "condition" and not _is_shorthand_ok(ent.text):
             continue
         sent = ent.sent
-        # A history cue after the mention ("chest pain. 30M, no PMH") does not date it.
+        # A history cue after the mention ("chest pain. 30M, no PMH") does not date it, nor
+        # does the duration of the present complaint ("a 2-month history of cough").
         cues = getattr(ent._, "history_cues", None) or []
-        history = bool(ent._.history) and (
-            not cues or any(c.start_char < ent.start_char for c in cues))
+        history = bool(ent._.history) and (not cues or any(
+            c.start_char < ent.start_char and not _DURATION.search(text[:c.start_char])
+            for c in cues))
         found.append(Mention(kind, code, ent.start_char, ent.end_char,
                              text[ent.start_char:ent.end_char],
                              sent.start_char, sent.end_char, bool(ent._.negation),

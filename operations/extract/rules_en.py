@@ -11,9 +11,13 @@ from __future__ import annotations
 
 NEGATION = {
     "pseudo": ["no increase", "not only", "no change", "without difficulty", "not certain if",
-               "no further", "no:", "no.", "hosp no", "hospital no", "nhs no", "ref no",
+               "no further", "no:", "no.", "non-insulin", "non insulin",
+               "non-small", "non small", "non-hodgkin", "non hodgkin", "non-st", "non st",
+               "non-alcoholic", "non alcoholic", "non-specific", "non specific", "non-ulcer",
+               "hosp no", "hospital no", "nhs no", "ref no",
                "unit no", "mrn", "no change"],
-    "preceding": ["no", "not", "denies", "denied", "denying", "without", "negative for",
+    "preceding": ["no", "not", "non", "never", "denies", "denied", "denying", "without",
+                  "negative for",
                   "no evidence of", "no history of", "no sign of", "no signs of", "absence of",
                   "absent", "free of", "never had", "rules out", "ruled out", "excluded",
                   "resolved", "no known", "nor", "neither"],
@@ -25,11 +29,14 @@ NEGATION = {
 }
 
 HYPOTHESIS = {
-    "pseudo": ["no suspicion", "not possible"],
+    "pseudo": ["no suspicion", "not possible", "grateful if", "if you could", "if you would",
+               "if you can", "if you have", "if required", "if needed", "as if"],
     "preceding": ["possible", "possibly", "probable", "probably", "suspected", "suspicion of",
                   "suspect", "rule out", "r/o", "query", "likely", "cannot exclude",
                   "can not exclude", "cannot rule out", "differential", "to exclude",
-                  "evaluate for", "concern for", "concerning for", "may be", "might be",
+                  "evaluate for", "concern for", "concerning for",
+                  "concerned about", "suspicious for", "suspicious of", "differential includes",
+                  "may be", "might be",
                   "questionable", "presumed", "presumptive", "risk of", "if", "in case of",
                   "should", "to be excluded", "screening for", "worried about", "?"],
     "following": ["suspected", "unlikely", "is unlikely", "less likely", "is possible",

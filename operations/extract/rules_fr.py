@@ -21,3 +21,6 @@ HYPOTHESIS_PRECEDING = ["on evoque", "evoque", "evoquant", "evocateur de", "evoc
 HYPOTHESIS_FOLLOWING = ["a confirmer", "a eliminer", "evoque", "evoquee",
                         "suspecte", "suspectee", "non exclu", "non exclue", "probable",
                         "possible", "a confirmer ou infirmer", "?"]
+#: Formulas that contain a hypothesis word but state no hypothesis ("si besoin", "si vous").
+HYPOTHESIS_PSEUDO = ["si besoin", "si necessaire", "si vous", "s'il vous plait",
+                     "si douleur", "si douleurs"]
