@@ -136,9 +136,11 @@ MORE: tuple[ConditionTerm, ...] = (
       "oesophagite peptique", "reflux|acid reflux|oesophagitis|esophagitis|gord|"
       "reflux oesophagitis", True),
     c("R12", "Heartburn", "brulures d'estomac|brulures gastriques", "heartburn"),
-    c("K57", "Diverticular disease of intestine", "sigmoidite|sigmoidite diverticulaire|"
-      "maladie diverticulaire|diverticules|diverticulose colique|diverticulose sigmoidienne",
-      "diverticular disease|sigmoid diverticulitis|diverticula", True),
+    c("K57.3", "Diverticular disease of large intestine without perforation or abscess",
+      "diverticulose|maladie diverticulaire|diverticules|diverticulose colique|"
+      "diverticulose sigmoidienne", "diverticulosis|diverticular disease|diverticula", True),
+    c("K57", "Diverticular disease of intestine", "sigmoidite|sigmoidite diverticulaire",
+      "sigmoid diverticulitis|diverticulitis"),
     c("K58", "Irritable bowel syndrome", "syndrome de l'intestin irritable|colopathie "
       "fonctionnelle|sii|colon irritable", "irritable bowel syndrome|ibs|irritable bowel",
       True),
@@ -170,7 +172,8 @@ MORE: tuple[ConditionTerm, ...] = (
       "hepatopathie chronique", "liver cirrhosis|chronic liver disease|cld", True),
     c("K86.1", "Other chronic pancreatitis", "pancreatite chronique", "chronic pancreatitis",
       True),
-    c("K59.0", "Constipation", "constipation|constipation chronique", "constipation"),
+    c("K59.0", "Constipation", "constipation|constipation chronique|constipe|constipee",
+      "constipation|constipated"),
     c("A09", "Gastroenteritis and colitis of unspecified origin", "diarrhee|diarrhees|"
       "diarrhee aigue|gea", "diarrhoea|diarrhea|d&v|diarrhoea and vomiting"),
     c("R11", "Nausea and vomiting", "nausees|nausee|vomissements|vomissement|"
@@ -310,7 +313,7 @@ MORE: tuple[ConditionTerm, ...] = (
     c("R42", "Dizziness and giddiness", "vertiges|vertige|sensations vertigineuses|"
       "etourdissements", "dizziness|vertigo|giddiness|lightheadedness"),
     c("R55", "Syncope and collapse", "perte de connaissance|pc|lipothymie|"
-      "malaise vagal", "collapse|loss of consciousness|loc|blackout|vasovagal syncope|"
+      "malaise vagal", "collapse|collapsed|loss of consciousness|loc|blackout|vasovagal syncope|"
       "faint"),
     c("R29.6", "Tendency to fall", "chute|chutes|chutes a repetition|chute a domicile",
       "falls|recurrent falls|mechanical fall|fall at home"),
@@ -357,6 +360,7 @@ MORE: tuple[ConditionTerm, ...] = (
     c("F17", "Mental and behavioural disorders due to use of tobacco", "fumeur|"
       "fumeuse|tabac actif|tabagisme sevre|ancien fumeur|tabagisme ancien",
       "current smoker|ex-smoker|tobacco|cigarette smoker", True),
+    c("Z72.0", "Tobacco use", "tabac", "tobacco use"),
     c("R45.8", "Suicidal ideation", "idees suicidaires|tentative de suicide|ts",
       "suicidal ideation|suicide attempt|overdose|self-harm"),
     # --- rheumatology, bone, musculoskeletal
@@ -527,7 +531,8 @@ MORE: tuple[ConditionTerm, ...] = (
     c("A41", "Other sepsis", "etat septique|sepsis severe|bacteriemie|septicemie",
       "bacteraemia|bacteremia|urosepsis|severe sepsis|septicaemia"),
     c("N39.0", "Urinary tract infection", "infection urinaire basse|infection urinaire "
-      "febrile", "urine infection|urinary infection|cauti"),
+      "febrile", "urine infection|urinary infection|cauti|utis|"
+      "recurrent utis|urinary tract infections"),
     c("A04.7", "Enterocolitis due to Clostridium difficile", "colite a clostridium|"
       "clostridium difficile|c. difficile", "c. difficile|clostridium difficile|c diff|"
       "c. diff|clostridioides difficile"),
@@ -598,6 +603,28 @@ MORE: tuple[ConditionTerm, ...] = (
     c("R63.5", "Abnormal weight gain", "prise de poids", "weight gain"),
     c("I51.9", "Heart disease, unspecified", "probleme cardiaque|problemes cardiaques",
       "heart condition|cardiac problems|heart trouble", True),
+    c("R17", "Unspecified jaundice", "ictere|ictere cutaneo-muqueux|jaunisse",
+      "jaundice|icterus|jaundiced"),
+    c("H53.1", "Subjective visual disturbances", "photophobie|phosphenes|flou visuel|"
+      "diplopie", "photophobia|blurred vision|diplopia|double vision"),
+    c("R29.1", "Meningismus", "raideur meningee|syndrome meninge|raideur de nuque",
+      "meningism|neck stiffness|nuchal rigidity"),
+    c("R29.8", "Other symptoms involving the nervous system", "deficit neurologique|"
+      "deficit neurologique focal|signes de localisation", "focal neurological deficit|"
+      "neurological deficit|focal neurology"),
+    c("C25", "Malignant neoplasm of pancreas", "tumeur du pancreas|tumeur de la tete du "
+      "pancreas|masse pancreatique|adenocarcinome pancreatique", "pancreatic tumour|"
+      "pancreatic tumor|pancreatic mass|pancreatic carcinoma"),
+    c("K76.9", "Liver disease, unspecified", "hepatopathie|maladie hepatique|atteinte "
+      "hepatique", "liver disease|hepatic disease|liver impairment"),
+    c("I25.1", "Atherosclerotic heart disease", "stenose de l'iva|stenose de la coronaire|"
+      "stenose coronarienne|lesion coronaire|lesions coronaires|lesion tritronculaire",
+      "lad stenosis|coronary stenosis|coronary artery stenosis|triple vessel disease|"
+      "coronary lesion", True),
+    c("M25.6", "Stiffness of joint", "raideur matinale|derouillage matinal|raideur "
+      "articulaire", "morning stiffness|joint stiffness|early morning stiffness"),
+    c("I71.0", "Dissection of aorta", "dissection aortique|dissection de l'aorte",
+      "aortic dissection|dissection of the aorta"),
     c("R61", "Hyperhidrosis", "hypersudation", "hyperhidrosis|sweating"),
     # --- women's health, pregnancy
     c("N80", "Endometriosis", "endometriose|adenomyose", "endometriosis|adenomyosis", True),

@@ -31,7 +31,8 @@ _NO_ALLERGY = re.compile(
     r"|aucune allergie(?: m[ée]dicamenteuse)?(?: connue)?"
     r"|a[l1I]\s?[l1I]ergies?(?: m[ée]dicamenteuses?)?\s*:\s*(?:aucune(?: allergie)?"
     r"(?: m[ée]dicamenteuse)?(?: connue)?|n[ée]ant|0"
-    r"|pas d['’]allergie|non connues?|inconnues?|ras|sans)"
+    r"|pas d['’]allergies?(?: m[ée]dicamenteuses?)?(?: connues?)?|non connues?|inconnues?"
+    r"|ras|sans)"
     r"|allergies?\s*:?\s*(?:\[\s?\]|\(\s?\)|[☐□])\s*(?:oui|yes)\s*(?:\[\s?[xX✓✔]\s?\]|"
     r"\(\s?[xX✓✔]\s?\)|[☑☒■✓✔])\s*(?:non|no)\b"
     r"|absence d['’]allergie(?: m[ée]dicamenteuse)?(?: connue)?"
@@ -42,6 +43,7 @@ _NO_ALLERGY = re.compile(
 _DRUG_WORDS = re.compile(r"m[ée]dicament|drug|medication", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:arr[eê]t[ée]?e?s?|stopp[ée]e?s?|suspendue?s?|interrompue?s?|"
                       r"stopped|discontinued|ceased|withdrawn|held|withheld|on hold|omitted|omis|"
+                      r"finished|completed|termin[ée]e?s?|"
                       r"previously on|formerly on|ancien(?:ne)? traitement|arr[eê]ter|"
                       r"suspendre|suspension|stopper|interrompre|retir[ée]e?s?|"
                       r"no longer (?:takes|taking|on))\b|\barr[eê]t\b", re.IGNORECASE)
@@ -50,7 +52,9 @@ _STOP_BEFORE = re.compile(r"\b(?:hold|withhold|stop|cease|discontinue)\b", re.IG
 _STARTED = re.compile(r"\b(?:started|start(?:ing)?|commenced|initiated|introduction|"
                       r"introduit[e]?s?|instaur[ée]e?s?|instauration|d[ée]but[ée]e?s?|"
                       r"mise? sous|ajout(?:e|é)?|added|new|nouveau|nouvelle|relais par|"
-                      r"switched to|remplac[ée]e? par|continue[rsz]?|poursuite|poursuivre|"
+                      r"switched to|remplac[ée]e? par|replaced (?:by|with)|changed to|"
+                      r"continue[rsz]?|"
+                      r"poursuite|poursuivre|"
                       r"maintenue?|increased|majoration|augmentation)\b", re.IGNORECASE)
 _INTENDED = re.compile(r"\b(?:[àa] d[ée]buter|[àa] introduire|[àa] pr[ée]voir|pr[ée]vue?|"
                        r"sera (?:introduit|d[ée]but[ée])|to start|will start|to be started|"
@@ -77,7 +81,8 @@ _ONGOING = re.compile(r"\b(?:en cours|sous (?:chimioth[ée]rapie|radioth[ée]rap
                       re.IGNORECASE)
 #: "..., now resolved" after a condition in a list.
 _OVER_AFTER = re.compile(r"^[^.;\n]{0,25}?\b(?:now resolved|resolved|r[ée]solue?s?|gu[ée]rie?s?|"
-                         r"en r[ée]mission|in remission|settled)\b", re.IGNORECASE)
+                         r"en r[ée]mission|in remission|settled|sevr[ée]e?|quit|"
+                         r"ex-smoker|ancien fumeur)\b", re.IGNORECASE)
 #: What ends a list item around a condition ("HTA, diabète traité, cancer en 2010 (guéri)").
 _ITEM_END = re.compile(r"[\n;,]|\.\s|\s(?:et|and|with|avec)\s")
 _SEGMENT_END = re.compile(r"[\n;]|(?<=[a-z)])\.\s|,\s*(?=[A-Za-zÀ-ÿ]{4,}\s)")
@@ -141,13 +146,25 @@ def _past_cue(text: str, m: Mention) -> tuple[bool, bool, bool]:
     return over, bool(_PAST_YEAR.search(item)), bool(_ONGOING.search(item))
 
 
+#: Relations refined by the side of the family (v3 RoleCode).
+_SIDED = {"AUNT", "UNCLE", "GRMTH", "GRFTH", "COUSN"}
+
+
 def _relation(text: str, m: Mention, lang: str) -> str:
     table = rules_fr.RELATIONS if lang == "fr" else rules_en.RELATIONS
+    sides = rules_fr.SIDES if lang == "fr" else rules_en.SIDES
     before = re.findall(r"[\w-]+", strip_accents(text[m.sentence_start:m.start]))
     after = re.findall(r"[\w-]+", strip_accents(text[m.end:m.sentence_end]))
-    for w in [*reversed(before), *after]:  # the nearest relation word before, else after
-        if w in table:
-            return table[w]
+    words = [*before, "|", *after]
+    order = [*range(len(before) - 1, -1, -1), *range(len(before) + 1, len(words))]
+    for i in order:  # the nearest relation word before, else after
+        code = table.get(words[i])
+        if code:
+            near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
+            side = next((sides[w] for w in near if w in sides), "")
+            if side and code in _SIDED:
+                return side + code
+            return code
     return "FAMMEMB"
 
 
@@ -159,9 +176,23 @@ def _after(text: str, m: Mention, following: list[Mention]) -> str:
     return rest[:cut.start()] if cut else rest
 
 
+#: A stop planned for later ("à arrêter 5 jours avant", "stop 4 weeks before surgery"): the
+#: drug is still taken.
+_PLANNED_STOP = re.compile(
+    r"\b(?:[àa] (?:arr[eê]ter|suspendre|stopper|interrompre)|to be (?:stopped|held|withheld)"
+    r"|will (?:be )?(?:stop|stopped|held)|(?:stop|hold|arr[eê]t\w*|suspen\w*)\b[^.;\n]{0,40}?"
+    r"\b(?:avant|before|pre-?op(?:eratively)?)\b|\bJ\s?-\s?\d)", re.IGNORECASE)
+#: A laboratory value, not a drug ("albumine 31 g/l", "potassium 3.1 mmol/l").
+_LAB_VALUE = re.compile(r"^\s*(?:[àa:=]\s*)?\d+(?:[.,]\d+)?\s*(?:g/l|g/dl|mmol/l|[µu]mol/l|mg/l|"
+                        r"mg/dl|meq/l|ui/l|u/l)", re.IGNORECASE)
+
+
 def _medication_status(prefix: str, after: str) -> str:
     """The nearest cue before the drug ("arrêt du", "started", "hold"), else the words after it
-    ("arrêté", "to be started"); a future cue after the drug wins ("puis X à distance")."""
+    ("arrêté", "to be started"); a future cue after the drug wins ("puis X à distance"); a stop
+    planned for later leaves the drug active."""
+    if _PLANNED_STOP.search(prefix + " " + after):
+        return "active"
     if _INTENDED.search(after):
         return "intended"
     cues = [(x.start(), "stopped") for x in _STOPPED.finditer(prefix)]
@@ -282,7 +313,8 @@ def extract(text: str, lang: str) -> list[Fact]:
             if re.search(r"intol[ée]ran", _sentence(text, m), re.IGNORECASE):
                 fact.allergy_type = "intolerance"
             facts.append(fact)
-        elif m.kind == "drug" and not m.negated and not m.family:
+        elif m.kind == "drug" and not m.negated and not m.family \
+                and not _LAB_VALUE.match(text[m.end:m.end + 20]):
             facts.append(_medication(text, m, drugs))
         elif m.kind == "condition" and not _in_allergy_context(text, m, before_only=True):
             cond = _condition(m, text, lang)
@@ -315,6 +347,7 @@ def _dedupe(facts: list[Fact], text: str) -> list[Fact]:
             best[key].status = "stopped"
     keep = {id(f) for f in best.values()}
     seen: list[tuple[str, str, str, str]] = []
+    smoking: set[str] = set()  # one smoking-status fact per status (F17 / Z72.0)
     allergies: set[str] = set()
     out = []
     for f in facts:
@@ -327,6 +360,10 @@ def _dedupe(facts: list[Fact], text: str) -> list[Fact]:
             if id(f) in keep:
                 out.append(f)
             continue
+        if f.kind == "condition" and f.code in ("F17", "Z72.0"):
+            if f.status in smoking:
+                continue
+            smoking.add(f.status)
         if f.kind in ("condition", "family") and f.code:
             words = strip_accents(f.text)
             qualifier = f.relation if f.kind == "family" else f.status

@@ -115,7 +115,7 @@ _BASE: tuple[ConditionTerm, ...] = (
        "peripheral vascular disease", True),
     _c("K25", "Gastric ulcer", "ulcere gastrique|ulcere gastroduodenal", "gastric ulcer|"
        "peptic ulcer", False),
-    _c("K57", "Diverticular disease of intestine", "diverticulose|diverticulite",
+    _c("K57", "Diverticular disease of intestine", "diverticulite",
        "diverticulosis|diverticulitis"),
     _c("N40", "Hyperplasia of prostate", "hypertrophie benigne de la prostate|hbp|"
        "adenome prostatique", "benign prostatic hyperplasia|bph", True),
@@ -128,8 +128,9 @@ _BASE: tuple[ConditionTerm, ...] = (
     _c("R55", "Syncope and collapse", "syncope|malaise", "syncope|fainting"),
     _c("E87.1", "Hypo-osmolality and hyponatraemia", "hyponatremie", "hyponatremia"),
     _c("E87.6", "Hypokalaemia", "hypokaliemie", "hypokalemia"),
-    _c("I95", "Hypotension", "hypotension|hypotension orthostatique", "hypotension|"
-       "orthostatic hypotension"),
+    _c("I95", "Hypotension", "hypotension", "hypotension"),
+    _c("I95.1", "Orthostatic hypotension", "hypotension orthostatique", "orthostatic "
+       "hypotension|postural hypotension", True),
     _c("R50.9", "Fever, unspecified", "fievre|syndrome febrile|hyperthermie", "fever|pyrexia"),
     _c("O24", "Diabetes mellitus in pregnancy", "diabete gestationnel",
        "gestational diabetes"),
@@ -221,6 +222,7 @@ DRUG_STOPWORDS: frozenset[str] = frozenset({
     "total", "normal", "calm", "advance", "relief", "control", "gel", "spray", "dose", "ras",
     "bilan", "contre", "nuit", "jour", "soir", "matin", "vital", "soluble", "retard", "forte",
     "regular", "active", "care", "test", "balance", "zero", "eye", "ear", "glucose",
+    "pneumo", "albumine", "albumin",
 })
 
 #: English INNs whose French form differs by more than a final "e" (ATC codes, WHO).
@@ -279,6 +281,17 @@ ENGLISH_DRUGS: dict[str, list[str]] = {
     "J01CR02": ["co-amoxiclav", "amoxicillin-clavulanate", "augmentin"],
     "N02BE01": ["paracetamol", "acetaminophen", "tylenol", "panadol"],
     "M01AE01": ["ibuprofen", "advil", "nurofen", "brufen", "motrin"],
+    "V06": ["complements nutritionnels oraux", "complement nutritionnel oral", "cno",
+            "complements alimentaires", "oral nutritional supplements", "fortisip", "fresubin",
+            "fortimel", "renutryl", "clinutren"],
+    "N07BA01": ["substituts nicotiniques", "substitut nicotinique", "patch nicotinique",
+                "patchs nicotiniques", "nicotine replacement therapy", "nicotine patch",
+                "nicotine patches", "nicopatch", "nicotinell", "nicorette", "niquitin"],
+    "R03AL03": ["anoro", "anoro ellipta"], "R03AL08": ["trelegy", "trelegy ellipta"],
+    "R03AK10": ["relvar", "relvar ellipta"], "R03BB07": ["incruse", "incruse ellipta"],
+    "R03AL04": ["ultibro", "ultibro breezhaler"], "R03AL06": ["spiolto", "spiolto respimat"],
+    "R03AK11": ["flutiform"], "R03AL09": ["trimbow"], "R03BB06": ["seebri", "glycopyrronium"],
+    "D05AX52": ["dovobet", "enstilar", "daivobet", "xamiol"],
     "C01CA24": ["adrenaline", "epinephrine", "epipen", "emerade", "jext", "anapen"],
     "D02AC": ["dermol", "diprobase", "epaderm", "hydromol", "doublebase", "cetraben",
               "emollient", "emollients"],

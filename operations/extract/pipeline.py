@@ -122,18 +122,22 @@ def build(lang: str) -> Any:
     nlp.add_pipe(eds.matcher(name="others", terms=_other_terms(lang), attr="NORM",
                              ignore_space_tokens=True))
     if lang == "fr":
-        nlp.add_pipe(eds.negation())
+        from edsnlp.pipes.qualifiers.negation import patterns as neg
+
+        nlp.add_pipe(eds.negation(pseudo=[*neg.pseudo, *rules_fr.NEGATION_PSEUDO],
+                                  explain=True))
         from edsnlp.pipes.qualifiers.hypothesis import patterns as hyp
 
         nlp.add_pipe(eds.hypothesis(
+            explain=True,
             pseudo=[*hyp.pseudo, *rules_fr.HYPOTHESIS_PSEUDO],
             preceding=[*hyp.preceding, *rules_fr.HYPOTHESIS_PRECEDING],
             following=[*hyp.following, *rules_fr.HYPOTHESIS_FOLLOWING]))
         nlp.add_pipe(eds.family(use_sections=False))
         nlp.add_pipe(eds.history(explain=True))
     else:
-        nlp.add_pipe(eds.negation(**rules_en.NEGATION))  # type: ignore[arg-type]
-        nlp.add_pipe(eds.hypothesis(**rules_en.HYPOTHESIS))  # type: ignore[arg-type]
+        nlp.add_pipe(eds.negation(explain=True, **rules_en.NEGATION))  # type: ignore[arg-type]
+        nlp.add_pipe(eds.hypothesis(explain=True, **rules_en.HYPOTHESIS))  # type: ignore[arg-type]
         nlp.add_pipe(eds.family(use_sections=False, **rules_en.FAMILY))  # type: ignore[arg-type]
         nlp.add_pipe(eds.history(explain=True, **rules_en.HISTORY))  # type: ignore[arg-type]
     return nlp
@@ -149,6 +153,21 @@ def _is_shorthand_ok(text: str) -> bool:
     return (len(letters) > 4 or " " in text.strip() or text.isupper()
             or strip_accents(text) in SHORT_WORDS
             or any(c.isdigit() or c in "&#" for c in text))  # t2dm, n&v, #nof
+
+
+_ITEM_BREAK = re.compile(r"[,;\n]")
+
+
+def _qualified(ent: Any, qualifier: str, text: str) -> bool:
+    """The qualifier's verdict, less the cues that follow the mention beyond a comma ("fièvre,
+    pneumopathie suspectée": the fever is not a hypothesis)."""
+    if not getattr(ent._, qualifier):
+        return False
+    cues = getattr(ent._, f"{qualifier}_cues", None) or []
+    if not cues:
+        return True
+    return any(c.start_char < ent.start_char
+               or not _ITEM_BREAK.search(text[ent.end_char:c.start_char]) for c in cues)
 
 
 def mentions(text: str, lang: str) -> list[Mention]:
@@ -177,8 +196,10 @@ def mentions(text: str, lang: str) -> list[Mention]:
         history = bool(ent._.history) and (not cues or any(
             c.start_char < ent.start_char and not _DURATION.search(text[:c.start_char])
             for c in cues))
+        negated = _qualified(ent, "negation", text)
+        hypothesis = _qualified(ent, "hypothesis", text)
         found.append(Mention(kind, code, ent.start_char, ent.end_char,
                              text[ent.start_char:ent.end_char],
-                             sent.start_char, sent.end_char, bool(ent._.negation),
-                             bool(ent._.hypothesis), bool(ent._.family), history))
+                             sent.start_char, sent.end_char, negated, hypothesis,
+                             bool(ent._.family), history))
     return sorted(found, key=lambda m: m.start)

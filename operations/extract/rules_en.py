@@ -36,13 +36,14 @@ HYPOTHESIS = {
                   "can not exclude", "cannot rule out", "differential", "to exclude",
                   "evaluate for", "concern for", "concerning for",
                   "concerned about", "suspicious for", "suspicious of", "differential includes",
+                  "wonder about", "wonder whether", "i wonder", "?",
                   "may be", "might be",
                   "questionable", "presumed", "presumptive", "risk of", "if", "in case of",
                   "should", "to be excluded", "screening for", "worried about", "?"],
     "following": ["suspected", "unlikely", "is unlikely", "less likely", "is possible",
                   "not excluded", "to be ruled out",
                   "to be excluded", "?", "is suspected", "is likely", "not ruled out",
-                  "likely", "probable", "possible", "query", "vs", "versus"],
+                  "likely)", "probable)", "possible)", "query", "vs", "versus"],
     "termination": ["but", "however", "although", "except", "which", ";"],
 }
 
@@ -64,6 +65,9 @@ HISTORY = {
 }
 
 #: Relationship words -> v3 RoleCode (https://terminology.hl7.org/ValueSet-v3-FamilyMember.html)
+#: "maternal aunt", "paternal grandfather": the side of the family refines the relation.
+SIDES = {"maternal": "M", "paternal": "P"}
+
 RELATIONS = {
     "mother": "MTH", "mum": "MTH", "mom": "MTH", "father": "FTH", "dad": "FTH",
     "brother": "BRO", "sister": "SIS", "son": "SONC", "daughter": "DAUC",

@@ -15,6 +15,18 @@ RELATIONS = {
     "neveu": "NEPHEW", "niece": "NIECE", "grand-parents": "GRPRN",
 }
 
+#: "tante maternelle", "grand-père paternel": the side of the family refines the relation.
+SIDES = {"maternel": "M", "maternelle": "M", "paternel": "P", "paternelle": "P"}
+
+#: Negation look-alikes: "non" qualifying a treatment or a state, not denying the condition.
+NEGATION_PSEUDO = ["non appareille", "non appareillee", "non traite", "non traitee",
+                   "non equilibre", "non equilibree", "non controle", "non controlee",
+                   "non complique", "non compliquee", "non opere", "non operee",
+                   "non reversible", "non stenosant", "non stenosante", "non insulino",
+                   "non insulinodependant", "non insulino-dependant", "non substitue",
+                   "non substituee", "non suivi", "non suivie", "non explore", "non exploree",
+                   "non observant", "non observante", "non sevre", "non sevree"]
+
 #: Hypothesis cues added to edsnlp's French lists (conjugated forms its verb lists miss).
 HYPOTHESIS_PRECEDING = ["on evoque", "evoque", "evoquant", "evocateur de", "evocatrice de",
                         "diagnostic differentiel", "a evoquer", "hypothese de", "hypothese"]
