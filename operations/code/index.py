@@ -17,6 +17,7 @@ on first use or ahead of time by the ``code-vectors`` job.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -59,6 +60,34 @@ def _has(label: str, words: tuple[str, ...]) -> bool:
     return any(f" {u} " in text for u in words)
 
 
+def _unspecified(code: str, label: str, family: bool) -> bool:
+    """The "unspecified" child: in ICD-10 the ".9" subdivision, or a label that says so
+    (but "with unspecified complications" on a ".8" is a specific child)."""
+    if family and code.endswith(".8"):
+        return False
+    return (family and code.endswith(".9")) or _has(label, _UNSPECIFIED)
+
+
+def _other(code: str, label: str, family: bool) -> bool:
+    return (family and code.endswith(".8")) or _has(label, _OTHER)
+
+
+_ASTERISK = re.compile(r" in (?:[a-z]+ ){0,3}classified elsewhere")
+
+
+def _asterisk(displays: list[str], parent: np.ndarray) -> np.ndarray:
+    """Concepts whose label, or an ancestor's, reads "in ... classified elsewhere": the
+    manifestation (asterisk) codes of ICD-10, never the main code of a diagnosis."""
+    own = np.array([bool(_ASTERISK.search(f" {fold(d)}")) for d in displays], bool)
+    out = own.copy()
+    for i in range(len(displays)):
+        j = int(parent[i])
+        while j >= 0 and not out[i]:
+            out[i] = own[j]
+            j = int(parent[j])
+    return out
+
+
 def _identity(words: list[str]) -> list[str]:
     return words
 
@@ -95,6 +124,17 @@ class Speller:
         return " ".join(words)
 
 
+Segments = tuple[np.ndarray, np.ndarray]
+
+
+def _segments(owner_sorted: np.ndarray) -> Segments:
+    """Start of each concept's run of labels, and the concept, for ``maximum.reduceat``."""
+    if not len(owner_sorted):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, owner_sorted[1:] != owner_sorted[:-1]])
+    return starts, owner_sorted[starts]
+
+
 @dataclass
 class CodeIndex:
     """Every concept of one code-system version with its labels and channel matrices."""
@@ -109,39 +149,52 @@ class CodeIndex:
     parent: np.ndarray
     unspecified: np.ndarray
     other: np.ndarray
+    #: ICD-10 asterisk (manifestation) codes: "... in diseases classified elsewhere"
+    asterisk: np.ndarray
     label_owner: np.ndarray
     labels: list[str]
     word: TfidfVectorizer
-    word_m: sparse.csr_matrix
+    #: (terms x labels) with the labels grouped by concept (``segments``)
+    word_t: sparse.csr_matrix
     char: TfidfVectorizer
-    char_m: sparse.csr_matrix
+    char_t: sparse.csr_matrix
+    segments: Segments
+    #: the dense rows (own labels, in ``labels`` order) grouped by concept
+    own_order: np.ndarray
+    own_segments: Segments
     own: int = 0
+    #: what the dense channel embeds for each own label: the label after its parent's
+    #: display when the parent is a selectable concept ("Malignant neoplasm of bronchus and
+    #: lung: Upper lobe, bronchus or lung")
+    dense_texts: list[str] = field(default_factory=list)
     dense: np.ndarray | None = None
     position: dict[str, int] = field(default_factory=dict)
     speller: Speller | None = None
     #: per concept: words of its own labels that its parent's labels do not have
     distinctive: list[frozenset[str]] = field(default_factory=list)
 
-    def concept_max(self, label_scores: np.ndarray) -> np.ndarray:
-        """(labels x queries) -> (concepts x queries): the best label of each concept."""
-        out = np.full((len(self.codes), label_scores.shape[1]), -1.0, dtype=np.float32)
-        np.maximum.at(out, self.label_owner, label_scores)
+    def concept_max(self, scores: np.ndarray, segments: Segments) -> np.ndarray:
+        """(queries x labels grouped by concept) -> (concepts x queries): the best label of
+        each concept."""
+        starts, ids = segments
+        out = np.full((len(self.codes), scores.shape[0]), -1.0, dtype=np.float32)
+        if len(starts):
+            out[ids] = np.maximum.reduceat(scores, starts, axis=1).T
         return out
 
     def word_scores(self, queries: list[str]) -> np.ndarray:
         q = self.word.transform([tokens(t) for t in queries])
-        return self.concept_max(np.asarray((self.word_m @ q.T).todense(), dtype=np.float32))
+        return self.concept_max((q @ self.word_t).toarray(), self.segments)
 
     def char_scores(self, queries: list[str]) -> np.ndarray:
         q = self.char.transform([plain(t) for t in queries])
-        return self.concept_max(np.asarray((self.char_m @ q.T).todense(), dtype=np.float32))
+        return self.concept_max((q @ self.char_t).toarray(), self.segments)
 
     def dense_scores(self, vectors: np.ndarray) -> np.ndarray | None:
         if self.dense is None:
             return None
-        scores = np.full((len(self.labels), len(vectors)), -1.0, dtype=np.float32)
-        scores[:len(self.dense)] = self.dense @ vectors.T
-        return self.concept_max(scores)
+        scores = (vectors @ self.dense.T)[:, self.own_order]
+        return self.concept_max(scores, self.own_segments)
 
 
 def _read(conn: Connection, cs_pk: int) -> tuple[Any, dict[str, str], Any]:
@@ -274,15 +327,26 @@ def build_index(conn: Connection, url: str, version: str | None,
         words[owner[k]].update(tokens(labels[k]))
     distinctive = [frozenset(words[i] - (words[parent[i]] if parent[i] >= 0 else set())
                              - _GENERIC) for i in range(n)]
-    inline = len(labels) <= INLINE_DENSE_LIMIT if dense is None else dense
+    inline = own <= INLINE_DENSE_LIMIT if dense is None else dense
+    family = url in ICD10_FAMILY
+    owners = np.array(owner, dtype=np.int64)
+    order = np.argsort(owners, kind="stable")
+    own_order = np.argsort(owners[:own], kind="stable")
+    dense_texts = [f"{concepts[parent[o]].display}: {label}"
+                   if parent[o] >= 0 and selectable[parent[o]] and concepts[parent[o]].display
+                   else label for label, o in zip(labels[:own], owner[:own], strict=True)]
     return CodeIndex(
         url=url, version=row.version, key=f"{row.pk}:{row.resource_id}:{row.concept_count}",
         codes=[c.code for c in concepts], displays=[c.display or "" for c in concepts],
         selectable=selectable, leaf=children == 0, parent=parent,
-        unspecified=np.array([_has(c.display or "", _UNSPECIFIED) for c in concepts], bool),
-        other=np.array([_has(c.display or "", _OTHER) for c in concepts], bool),
-        label_owner=np.array(owner, dtype=np.int64), labels=labels, word=word, word_m=word_m,
-        char=char, char_m=char_m, own=own, dense=dense_vectors(labels[:own], inline),
+        unspecified=np.array([_unspecified(c.code, c.display or "", family)
+                              for c in concepts], bool),
+        other=np.array([_other(c.code, c.display or "", family) for c in concepts], bool),
+        asterisk=_asterisk([c.display or "" for c in concepts], parent),
+        label_owner=owners, labels=labels, word=word, word_t=word_m[order].T.tocsr(),
+        char=char, char_t=char_m[order].T.tocsr(), segments=_segments(owners[order]),
+        own_order=own_order, own_segments=_segments(owners[:own][own_order]),
+        own=own, dense_texts=dense_texts, dense=dense_vectors(dense_texts, inline),
         position=position, speller=Speller(labels), distinctive=distinctive)
 
 
@@ -304,7 +368,7 @@ class IndexCache:
             found = self._items.get(where)
             if found is not None and found.key == key:
                 if found.dense is None:  # vectors built since by the job?
-                    found.dense = dense_vectors(found.labels[:found.own], False)
+                    found.dense = dense_vectors(found.dense_texts, False)
                 return found
             index = build_index(conn, url, version)
             if index is not None:

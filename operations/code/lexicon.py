@@ -101,6 +101,75 @@ ABBREVIATIONS_FR.update({
     "spa": "spondylarthrite ankylosante", "pcr": "", "ttt": "",
 })
 
+ABBREVIATIONS_FR.update({
+    # cardiovascular
+    "sca st": "infarctus transmural aigu du myocarde", "cmi": "cardiomyopathie ischemique",
+    "cmd": "cardiomyopathie dilatee", "cmh": "cardiomyopathie hypertrophique",
+    "hvg": "hypertrophie ventriculaire gauche", "ivd": "insuffisance ventriculaire droite",
+    "tdr": "trouble du rythme", "esv": "extrasystoles ventriculaires", "fv": "fibrillation "
+    "ventriculaire", "bav3": "bloc auriculo ventriculaire complet", "bav complet": "bloc "
+    "auriculo ventriculaire complet", "pm": "stimulateur cardiaque presence", "dai":
+    "defibrillateur cardiaque presence", "rac": "retrecissement aortique", "rm":
+    "retrecissement mitral", "tvp": "thrombose veineuse profonde phlebite", "mtev":
+    "maladie thrombo embolique veineuse", "avc i": "infarctus cerebral", "avc h":
+    "hemorragie intracerebrale", "hic": "hemorragie intracerebrale", "hsd chronique":
+    "hemorragie sous durale", "dissection aortique": "dissection de l aorte",
+    # respiratory
+    "pfla": "pneumonie lobaire", "pav": "pneumopathie", "pac": "pontage aorto coronarien",
+    "ira": "insuffisance renale aigue", "epp": "epanchement pleural", "pnx": "pneumothorax",
+    "saos": "apnee du sommeil", "ddb": "bronchectasie", "aag": "etat de mal asthmatique",
+    "irespc": "insuffisance respiratoire chronique", "irespa": "insuffisance respiratoire "
+    "aigue", "hta p": "hypertension pulmonaire", "bk": "tuberculose", "tbc": "tuberculose",
+    # renal, urology
+    "nta": "necrose tubulaire aigue", "nia": "nephrite tubulo interstitielle aigue",
+    "ivu": "infection des voies urinaires", "rau": "retention d urine", "hbp":
+    "hyperplasie de la prostate", "k prostate": "tumeur maligne de la prostate",
+    # digestive, liver
+    "mici": "maladie de crohn", "hd": "hemorragie digestive", "ulcere gd": "ulcere gastro "
+    "duodenal", "lpa": "", "vb": "vesicule biliaire", "vbp": "voie biliaire principale",
+    "angiocholite": "cholangite",
+    "hepatite oh": "hepatite alcoolique", "cirrhose oh": "cirrhose alcoolique du foie",
+    "ascite": "ascite", "hta portale": "hypertension portale", "vo": "varices oesophagiennes",
+    "ehp": "encephalopathie hepatique", "chc": "carcinome hepatocellulaire",
+    # endocrine, metabolic
+    "dt1": "diabete sucre de type 1", "did": "diabete sucre de type 1", "acidocetose":
+    "diabete sucre avec acidocetose", "hypo": "hypoglycemie", "hypoT4": "hypothyroidie",
+    "hyperthyroidie": "thyreotoxicose", "dyslip": "hyperlipidemie", "hchol":
+    "hypercholesterolemie", "htg": "hypertriglyceridemie", "ob": "obesite",
+    "hypoNa": "hyponatremie", "hyperNa": "hypernatremie", "hypoCa": "hypocalcemie",
+    "hypoMg": "hypomagnesemie", "ir": "insuffisance renale",
+    # neuro, psychiatry
+    "sla": "sclerose laterale amyotrophique", "mp": "maladie de parkinson",
+    "tnc": "troubles neurocognitifs demence",
+    "sca": "syndrome "
+    "coronarien aigu infarctus", "epilepsie": "epilepsie", "etat de mal": "etat de mal "
+    "epileptique", "cephalee": "cephalee", "syndrome depressif": "episode depressif",
+    "ts": "tentative de suicide lesion auto infligee", "ivm": "intoxication medicamenteuse "
+    "volontaire", "iv": "", "tbp": "trouble affectif bipolaire",
+    "oh chronique": "troubles mentaux dus a l alcool syndrome de dependance",
+    "ethylisme chronique": "troubles mentaux dus a l alcool syndrome de dependance",
+    "tabagisme": "troubles mentaux dus au tabac", "sevrage oh": "troubles mentaux dus a "
+    "l alcool syndrome de sevrage",
+    # infectious, haematology, oncology, misc
+    "pyelonephrite": "nephrite tubulo interstitielle aigue", "ep": "embolie pulmonaire",
+    "neutropenie febrile": "agranulocytose", "aha": "anemie hemolytique acquise",
+    "civd": "coagulation intravasculaire disseminee", "mh": "maladie de hodgkin",
+    "lam": "leucemie aigue myeloblastique", "lal": "leucemie aigue lymphoblastique",
+    "k sein": "tumeur maligne du sein", "k colon": "tumeur maligne du colon", "k poumon":
+    "tumeur maligne des bronches et du poumon", "k vessie": "tumeur maligne de la vessie",
+    "k pancreas": "tumeur maligne du pancreas", "k estomac": "tumeur maligne de l estomac",
+    "k ovaire": "tumeur maligne de l ovaire", "k rein": "tumeur maligne du rein",
+    "mets": "tumeur maligne secondaire", "sd coronarien": "syndrome "
+    "coronarien", "fdr": "", "fdrcv": "", "bmi": "", "imc": "",
+    # musculoskeletal, trauma
+    "fesf": "fracture du col du femur", "fcf": "fracture du col du femur",
+    "ptg": "prothese articulaire du genou", "pth": "presence d implants d articulations "
+    "orthopediques", "pr": "polyarthrite rhumatoide", "spa": "spondylarthrite ankylosante",
+    "lca": "ligament croise anterieur", "lombalgie commune": "lombalgie basse",
+    "nch": "nevralgie cervico brachiale", "ncb": "nevralgie cervico brachiale",
+    "tc": "traumatisme intracranien", "avp": "", "ams": "",
+})
+
 #: abbreviations and acronyms, written by English-speaking clinicians
 ABBREVIATIONS_EN: dict[str, str] = {
     "mi": "acute myocardial infarction", "ami": "acute myocardial infarction",
@@ -177,6 +246,49 @@ ABBREVIATIONS_EN: dict[str, str] = {
     "ppx": "", "prn": "", "wu": "", "w/u": "",
 }
 
+ABBREVIATIONS_EN.update({
+    "hfpef": "heart failure", "hfref": "left ventricular failure", "cardiomyopathy":
+    "cardiomyopathy", "dcm": "dilated cardiomyopathy", "hcm": "hypertrophic cardiomyopathy",
+    "lvh": "left ventricular hypertrophy", "pvc": "ventricular premature depolarization",
+    "vfib": "ventricular fibrillation", "v fib": "ventricular fibrillation", "vf":
+    "ventricular fibrillation", "sss": "sick sinus syndrome", "ppm": "presence of cardiac "
+    "pacemaker", "aicd": "presence of automatic cardiac defibrillator", "icd": "presence of "
+    "automatic cardiac defibrillator", "vte": "venous thromboembolism", "ich": "intracerebral "
+    "haemorrhage", "svc": "", "aaa rupture": "ruptured abdominal aortic aneurysm",
+    "htn urgency": "hypertensive", "pah": "pulmonary hypertension",
+    "lrti": "lower respiratory tract infection", "urti": "acute upper "
+    "respiratory infection", "hap": "pneumonia", "vap": "pneumonia", "pcp": "pneumocystosis",
+    "pjp": "pneumocystosis", "ptx": "pneumothorax", "osa": "sleep apnoea", "ohs": "sleep "
+    "apnoea", "atn": "acute tubular necrosis", "ain": "acute tubulo interstitial nephritis",
+    "bph": "hyperplasia of prostate", "sbp": "peritonitis", "hrs": "hepatorenal syndrome",
+    "ald": "alcoholic liver disease",
+    "aud": "alcohol dependence", "oud": "opioid dependence", "sud": "dependence syndrome",
+    "ibs c": "irritable bowel syndrome with constipation", "ibs d": "irritable bowel "
+    "syndrome with diarrhoea", "cdi": "enterocolitis due to clostridium difficile",
+    "hhs": "hyperosmolar", "hypoglycemia": "hypoglycaemia", "hypothyroidism":
+    "hypothyroidism", "hld": "hyperlipidaemia", "tsh": "", "a1c": "", "bmi": "",
+    "als": "motor neuron disease", "pd": "parkinson disease", "ad": "alzheimer disease",
+    "mci": "mild cognitive disorder", "sah": "subarachnoid haemorrhage", "tia":
+    "transient cerebral ischaemic attack", "sa":
+    "suicide attempt intentional self harm", "od": "poisoning overdose", "bpd": "bipolar "
+    "affective disorder", "bpad": "bipolar affective disorder", "scz": "schizophrenia",
+    "ftt": "failure to thrive", "fn": "agranulocytosis neutropenia", "dic": "disseminated "
+    "intravascular coagulation", "itp": "idiopathic thrombocytopenic purpura", "ida":
+    "iron deficiency anaemia", "b12": "vitamin b12 deficiency anaemia", "sickle cell":
+    "sickle cell disorders", "hodgkin": "hodgkin lymphoma", "crc": "malignant neoplasm of "
+    "colon", "hnscc": "malignant neoplasm", "gbm": "malignant neoplasm of brain",
+    "tcc": "malignant neoplasm of bladder", "mets": "secondary malignant neoplasm",
+    "nof": "neck of femur", "nof fx": "fracture of neck of femur", "dhs": "",
+    "orif": "", "thr": "presence of orthopaedic joint implants", "tka": "presence of "
+    "orthopaedic joint implants", "tha": "presence of orthopaedic joint implants",
+    "djd": "arthrosis", "pmr": "polymyalgia rheumatica", "gca": "giant cell arteritis",
+    "as spine": "ankylosing spondylitis", "cts": "carpal tunnel syndrome", "aom":
+    "acute otitis media", "ome": "otitis media", "aacg": "acute angle closure glaucoma",
+    "cva tenderness": "", "hd": "dependence on renal dialysis", "pd cath": "",
+    "esrd on hd": "chronic kidney disease stage 5 dependence on renal dialysis",
+    "prn": "", "bid": "", "tid": "", "qd": "",
+})
+
 #: clinical wording -> classification wording, French
 SYNONYMS_FR: dict[str, str] = {
     "decompensation cardiaque": "insuffisance cardiaque",
@@ -230,8 +342,112 @@ SYNONYMS_FR: dict[str, str] = {
     "metastases": "tumeur maligne secondaire", "accouchement": "accouchement",
     "cesarienne": "accouchement par cesarienne", "pre eclampsie": "pre eclampsie",
     "diabete gestationnel": "diabete sucre survenant au cours de la grossesse",
+    "non complique": "sans complication", "non compliquee": "sans complication",
     "stade 3": "stade 3", "stade 4": "stade 4", "stade 5": "stade 5",
 }
+
+SYNONYMS_FR.update({
+    # words clinicians use where the classification says something else
+    "retrecissement aortique": "stenose aortique", "retrecissement mitral": "stenose mitrale",
+    "insuffisance aortique": "insuffisance de la valvule aortique", "valvulopathie":
+    "maladie valvulaire", "arteriopathie obliterante": "atherosclerose des arteres distales",
+    "arteriopathie des membres inferieurs": "atherosclerose des arteres distales",
+    "arteritique": "atherosclerose des arteres distales", "lithiase renale": "calcul du rein",
+    "calcul renal": "calcul du rein", "lithiase ureterale": "calcul de l uretere",
+    "calcul ureteral": "calcul de l uretere", "steatose hepatique": "degenerescence graisseuse "
+    "du foie", "steatose": "degenerescence graisseuse du foie", "denutrition": "malnutrition "
+    "proteino energetique", "denutrition severe": "malnutrition proteino energetique grave",
+    "syndrome confusionnel": "delirium", "confusion": "delirium", "etat confusionnel":
+    "delirium", "troubles de la deglutition": "dysphagie", "fausse route": "aliments et "
+    "vomissements", "amaigrissement": "perte de poids anormale", "perte de poids": "perte de "
+    "poids anormale", "dermohypodermite": "phlegmon", "dermo hypodermite": "phlegmon",
+    "membre inferieur": "membre", "membre superieur": "membre", "hernie discale": "atteinte "
+    "d un disque intervertebral", "radiculalgie": "radiculopathie", "sciatalgie": "sciatique",
+    "lombosciatique": "lumbago avec sciatique", "lombo sciatique": "lumbago avec sciatique",
+    "traumatisme cranien": "traumatisme intracranien", "perte de connaissance breve":
+    "commotion cerebrale", "pc breve": "commotion cerebrale", "arcs costaux": "cotes",
+    "fractures de cotes": "fractures multiples de cotes", "fracture tassement": "fracture "
+    "vertebre", "tassement vertebral": "fracture vertebre", "l1": "lombaire", "l2": "lombaire",
+    "l3": "lombaire", "l4": "lombaire", "l5": "lombaire", "d12": "dorsale", "t12": "dorsale",
+    "malaise avec perte de connaissance": "syncope", "perte de connaissance": "syncope",
+    "stent coronaire": "implant et greffe vasculaires coronaires presence",
+    "porteur d un stent": "presence d implant", "infarctus ancien": "infarctus du myocarde "
+    "ancien", "sequelle d infarctus": "infarctus du myocarde ancien", "antecedent d infarctus":
+    "infarctus du myocarde ancien", "atcd d idm": "infarctus du myocarde ancien",
+    "atcd d ep": "antecedents personnels de maladies de l appareil circulatoire",
+    "atcd de tvp": "antecedents personnels de maladies de l appareil circulatoire",
+    "antecedent d embolie pulmonaire": "antecedents personnels de maladies de l appareil "
+    "circulatoire", "antecedent de phlebite": "antecedents personnels de maladies de l "
+    "appareil circulatoire", "au long cours": "utilisation a long terme",
+    "sous avk": "utilisation a long terme d anticoagulants", "sous anticoagulant":
+    "utilisation a long terme d anticoagulants", "ira hypoxemique": "insuffisance "
+    "respiratoire aigue", "insuffisance respiratoire chronique": "insuffisance respiratoire "
+    "chronique", "irc hypercapnique": "insuffisance respiratoire chronique",
+    "dilatation des bronches": "bronchectasie", "deshydratation": "hypovolemie",
+    "deshydratation extracellulaire": "hypovolemie", "pneumopathie d inhalation":
+    "pneumopathie due a des aliments et des vomissements", "inhalation": "pneumopathie due a "
+    "des aliments et des vomissements", "asthme aigu grave": "etat de mal asthmatique",
+    "surdite liee a l age": "presbyacousie", "presbyacousie": "presbyacousie",
+    "maladie de horton": "arterite a cellules geantes", "horton": "arterite a cellules "
+    "geantes", "maladie de basedow": "thyreotoxicose avec goitre diffus", "basedow":
+    "thyreotoxicose avec goitre diffus", "syndrome dementiel": "demence",
+    "cholecystite lithiasique": "calcul de la vesicule biliaire avec cholecystite aigue",
+    "cholecystite aigue lithiasique": "calcul de la vesicule biliaire avec cholecystite aigue",
+    "diverticulite sigmoidienne": "diverticulose du colon", "sigmoidien": "colon",
+    "gastro enterite aigue": "gastroenterites et colites d origine non precisee",
+    "pneumocoque": "streptococcus pneumoniae", "staphylocoque": "staphylococcus",
+    "streptocoque": "streptococcus", "e coli": "escherichia coli", "polyneuropathie":
+    "polynevrite", "neuropathie peripherique": "polynevrite", "hematome intraparenchymateux":
+    "hemorragie intracerebrale", "hematome cerebral": "hemorragie intracerebrale",
+    "metastases hepatiques": "tumeur maligne secondaire du foie", "metastase hepatique":
+    "tumeur maligne secondaire du foie", "metastases osseuses": "tumeur maligne secondaire "
+    "des os", "metastases pulmonaires": "tumeur maligne secondaire du poumon",
+    "metastases cerebrales": "tumeur maligne secondaire du cerveau", "neoplasie": "tumeur "
+    "maligne", "tumeur": "tumeur", "crise de goutte": "goutte", "fievre": "fievre",
+    "hyperthermie": "fievre", "syndrome grippal": "grippe avec d autres manifestations "
+    "respiratoires", "delirium tremens": "troubles mentaux dus a l alcool syndrome de sevrage "
+    "avec delirium", "sevrage alcoolique": "troubles mentaux dus a l alcool syndrome de sevrage",
+    "sevrage": "syndrome de sevrage", "hemiplegie sequellaire": "sequelles d infarctus "
+    "cerebral", "sequelle d avc": "sequelles d accident vasculaire cerebral",
+    "insuffisance renale aigue": "insuffisance renale aigue", "nephropathie diabetique":
+    "diabete avec complications renales", "retinopathie diabetique": "diabete avec "
+    "complications oculaires", "neuropathie diabetique": "diabete avec complications "
+    "neurologiques", "pied diabetique": "diabete avec complications circulatoires "
+    "peripheriques", "mal perforant plantaire": "diabete avec complications circulatoires "
+    "peripheriques ulcere", "plaie": "plaie ouverte", "entorse": "entorse et foulure",
+    "luxation": "luxation", "contusion": "contusion", "brulure": "brulure",
+    "insuffisance surrenalienne": "insuffisance corticosurrenale", "hyponatremie":
+    "hypo osmolarite et hyponatremie", "hypokaliemie": "hypokaliemie", "hyperkaliemie":
+    "hyperkaliemie", "thrombopenie": "thrombopenie", "neutropenie": "agranulocytose "
+    "neutropenie", "pancytopenie": "pancytopenie", "anemie inflammatoire": "anemie au cours "
+    "de maladies chroniques", "ulcere duodenal": "ulcere du duodenum", "hernie hiatale":
+    "hernie diaphragmatique", "constipation": "constipation", "diarrhee": "diarrhee",
+    "vomissements": "nausees et vomissements", "douleur abdominale": "douleurs abdominales",
+    "colique hepatique": "calcul de la vesicule biliaire", "ictere": "ictere",
+    "epanchement pleural": "epanchement pleural", "pneumothorax": "pneumothorax",
+    "oedeme pulmonaire": "insuffisance ventriculaire gauche", "oap": "insuffisance "
+    "ventriculaire gauche", "choc cardiogenique": "choc cardiogenique",
+    "arret cardio respiratoire": "arret cardiaque", "bradycardie": "bradycardie",
+    "tachycardie": "tachycardie", "palpitations": "palpitations", "vertiges": "vertige",
+    "cephalees": "cephalee", "cephalee": "cephalee", "epistaxis": "epistaxis",
+    "hemoptysie": "hemoptysie", "dyspnee": "dyspnee", "toux": "toux", "chute a domicile":
+    "chute", "escarre sacree": "ulcere de decubitus", "ostéoporose": "osteoporose",
+    "fracture du col": "fracture du col du femur", "pertrochanterienne": "pertrochanterienne",
+    "sous trochanterienne": "sous trochanterienne", "pouteau colles": "fracture de l "
+    "extremite inferieure du radius", "fracture de la rotule": "fracture de la rotule",
+    "rupture de la coiffe": "syndrome de la coiffe des rotateurs", "tendinite": "tendinite",
+    "canal carpien": "syndrome du canal carpien", "cruralgie": "nevralgie crurale",
+    "spondylarthrite": "spondylarthrite ankylosante", "polyarthrite": "polyarthrite "
+    "rhumatoide", "lupus": "lupus erythemateux dissemine", "psoriasis en plaques":
+    "psoriasis vulgaris", "eczema": "dermite eczema", "urticaire": "urticaire",
+    "zona": "zona", "herpes": "infection due au virus de l herpes", "infection vih": "maladie "
+    "due au virus de l immunodeficience humaine", "sida": "maladie due au virus de l "
+    "immunodeficience humaine", "hepatite c": "hepatite virale chronique c", "hepatite b":
+    "hepatite virale chronique b", "tuberculose pulmonaire": "tuberculose de l appareil "
+    "respiratoire", "paludisme": "paludisme", "pyelonephrite aigue": "nephrite tubulo "
+    "interstitielle aigue", "prostatite": "prostatite", "retention urinaire": "retention "
+    "d urine", "incontinence urinaire": "incontinence urinaire", "hematurie": "hematurie",
+})
 
 #: clinical wording -> classification wording, English
 SYNONYMS_EN: dict[str, str] = {
@@ -273,8 +489,68 @@ SYNONYMS_EN: dict[str, str] = {
     "cesarean": "delivery by caesarean section", "preeclampsia": "pre eclampsia",
     "gestational diabetes": "diabetes mellitus arising in pregnancy",
     "exacerbation": "with acute exacerbation", "flare": "with acute exacerbation",
-    "uncontrolled": "", "poorly controlled": "", "acute on chronic": "acute",
+    "uncomplicated": "without complication", "uncontrolled": "", "poorly controlled": "",
+    "acute on chronic": "acute",
 }
+
+
+SYNONYMS_EN.update({
+    "old mi": "old myocardial infarction", "prior mi": "old myocardial infarction",
+    "hx of mi": "old myocardial infarction", "history of mi": "old myocardial infarction",
+    "history of myocardial infarction": "old myocardial infarction", "hx of dvt": "personal "
+    "history of diseases of the circulatory system", "history of dvt": "personal history of "
+    "diseases of the circulatory system", "hx of pe": "personal history of diseases of the "
+    "circulatory system", "history of pe": "personal history of diseases of the circulatory "
+    "system", "hx of stroke": "personal history of diseases of the circulatory system",
+    "long term": "long term current use", "long-term": "long term current use",
+    "warfarin": "anticoagulants", "coumadin": "anticoagulants", "apixaban": "anticoagulants",
+    "rivaroxaban": "anticoagulants", "coronary stent": "presence of coronary angioplasty "
+    "implant and graft", "coronary stenting": "presence of coronary angioplasty implant and "
+    "graft", "hip replacement": "presence of orthopaedic joint implants",
+    "knee replacement": "presence of orthopaedic joint implants", "fatty liver": "fatty "
+    "change of liver", "hepatic steatosis": "fatty change of liver", "kidney stone":
+    "calculus of kidney", "ureteral stone": "calculus of ureter", "ureteric stone":
+    "calculus of ureter", "weight loss": "abnormal weight loss", "difficulty swallowing":
+    "dysphagia", "swallowing difficulty": "dysphagia", "confusion": "delirium",
+    "acute confusion": "delirium", "syncopal episode": "syncope", "passed out": "syncope",
+    "fainting": "syncope", "concussion": "concussion", "head injury": "intracranial injury",
+    "rib fractures": "multiple fractures of ribs", "compression fracture": "fracture of "
+    "vertebra", "disc herniation": "intervertebral disc disorder", "herniated disc":
+    "intervertebral disc disorder", "sciatica": "sciatica", "lumbago": "low back pain",
+    "giant cell arteritis": "giant cell arteritis", "temporal arteritis": "giant cell "
+    "arteritis", "graves": "thyrotoxicosis with diffuse goitre", "grave s disease":
+    "thyrotoxicosis with diffuse goitre", "hearing loss": "hearing loss", "presbycusis":
+    "presbycusis", "low blood sugar": "hypoglycaemia", "hypothyroid": "hypothyroidism",
+    "fever": "fever", "pyelo": "pyelonephritis", "peripheral neuropathy": "polyneuropathy",
+    "peripheral arterial disease": "atherosclerosis of arteries of extremities",
+    "claudication": "atherosclerosis of arteries of extremities", "aortic stenosis":
+    "aortic valve stenosis", "ild": "interstitial pulmonary disease", "bronchiectasis":
+    "bronchiectasis", "status asthmaticus": "status asthmaticus", "severe asthma attack":
+    "status asthmaticus", "respiratory failure": "respiratory failure", "dehydrated":
+    "volume depletion", "dehydration": "volume depletion", "aspiration": "pneumonitis due "
+    "to food and vomit", "delirium tremens": "alcohol withdrawal state with delirium",
+    "alcohol withdrawal": "alcohol withdrawal state", "liver mets": "secondary malignant "
+    "neoplasm of liver", "bone mets": "secondary malignant neoplasm of bone", "brain mets":
+    "secondary malignant neoplasm of brain", "diabetic retinopathy": "diabetes mellitus with "
+    "ophthalmic complications", "diabetic nephropathy": "diabetes mellitus with renal "
+    "complications", "diabetic neuropathy": "diabetes mellitus with neurological "
+    "complications", "diabetic polyneuropathy": "diabetes mellitus with neurological "
+    "complications", "diabetic foot": "diabetes mellitus with peripheral circulatory "
+    "complications", "hyponatremia": "hypo osmolality and hyponatraemia", "low sodium":
+    "hyponatraemia", "low potassium": "hypokalaemia", "high potassium": "hyperkalaemia",
+    "low platelets": "thrombocytopenia", "hiatal hernia": "diaphragmatic hernia",
+    "hiatus hernia": "diaphragmatic hernia", "pneumothorax": "pneumothorax",
+    "nosebleed": "epistaxis", "headache": "headache", "dizziness": "dizziness",
+    "vertigo": "vertigo", "palpitations": "palpitations", "cardiac arrest": "cardiac arrest",
+    "cardiogenic shock": "cardiogenic shock", "pulmonary edema": "left ventricular failure",
+    "flash pulmonary edema": "left ventricular failure", "systolic heart failure": "left "
+    "ventricular failure", "hfref": "left ventricular failure", "right heart failure":
+    "congestive heart failure", "biventricular failure": "congestive heart failure",
+    "carpal tunnel": "carpal tunnel syndrome", "rotator cuff tear": "rotator cuff syndrome",
+    "shingles": "zoster", "cold sore": "herpesviral infection", "lupus": "systemic lupus "
+    "erythematosus", "gout flare": "gout", "urinary retention": "retention of urine",
+    "blood in urine": "haematuria", "incontinence": "urinary incontinence",
+})
 
 
 def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:

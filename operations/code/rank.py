@@ -68,6 +68,7 @@ class Weights:
     no_evidence: float = 0.0
     evidence_pool: int = 60
     external_cause: float = 0.4
+    asterisk: float = 0.4
     #: calibration: P(right) = sigmoid(a * score + b * margin + c), a logistic regression on
     #: the top-5 suggestions of the development set (1,590 suggestions; in the bins
     #: 0-.2 / .2-.4 / .4-.6 / .6-.8 / .8-1 the observed rates were .04 / .29 / .58 / .78 / .92)
@@ -168,6 +169,7 @@ def rerank(index: CodeIndex, fused: np.ndarray, texts: list[str],
     out -= w.non_leaf * (~index.leaf)[:, None]
     out += w.unspecified * index.unspecified[:, None]
     out -= w.other * index.other[:, None]
+    out -= w.asterisk * index.asterisk[:, None]
     out -= _gates(index, texts, w)
     out[~index.selectable] = -np.inf
     _evidence(index, out, words if words is not None else query_words(index, texts, None), w)
