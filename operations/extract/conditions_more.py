@@ -538,7 +538,7 @@ MORE: tuple[ConditionTerm, ...] = (
       "c. diff|clostridioides difficile"),
     c("U07.1", "COVID-19", "infection covid|sars-cov-2", "coronavirus|covid-19 infection"),
     c("A49.0", "Staphylococcal infection, unspecified site", "sarm|staphylocoque dore",
-      "mrsa|staphylococcus aureus"),
+      "mrsa"),
     c("B37", "Candidiasis", "candidose|mycose|muguet", "candidiasis|thrush|fungal infection"),
     c("B00", "Herpesviral infections", "herpes|herpes labial", "herpes simplex|cold sores"),
     c("G03.9", "Meningitis, unspecified", "meningite", "meningitis"),
@@ -563,8 +563,11 @@ MORE: tuple[ConditionTerm, ...] = (
       "diabetic retinopathy|retinopathy", True),
     c("H54", "Visual impairment including blindness", "cecite|malvoyance|baisse d'acuite "
       "visuelle", "blindness|visual impairment|poor vision|reduced vision", True),
-    c("H91", "Other hearing loss", "surdite|hypoacousie|presbyacousie", "deafness|"
-      "hearing loss|hard of hearing|presbycusis", True),
+    c("H91", "Other hearing loss", "surdite|hypoacousie|presbyacousie|baisse d'audition|"
+      "baisse de l'audition|surdite de perception|perte auditive", "deafness|"
+      "hearing loss|hard of hearing|presbycusis|reduced hearing", True),
+    c("D33.3", "Benign neoplasm of cranial nerves", "neurinome de l'acoustique|neurinome|"
+      "schwannome vestibulaire", "acoustic neuroma|vestibular schwannoma"),
     c("H93.1", "Tinnitus", "acouphenes", "tinnitus", True),
     c("H81", "Disorders of vestibular function", "maladie de meniere|vppb|nevrite "
       "vestibulaire", "meniere's disease|bppv|labyrinthitis|vestibular neuritis"),
@@ -606,7 +609,30 @@ MORE: tuple[ConditionTerm, ...] = (
     c("R17", "Unspecified jaundice", "ictere|ictere cutaneo-muqueux|jaunisse",
       "jaundice|icterus|jaundiced"),
     c("H53.1", "Subjective visual disturbances", "photophobie|phosphenes|flou visuel|"
-      "diplopie", "photophobia|blurred vision|diplopia|double vision"),
+      "diplopie|troubles visuels|trouble visuel|baisse de vision", "photophobia|"
+      "blurred vision|diplopia|double vision|visual disturbance|visual disturbances|"
+      "visual loss"),
+    c("T84.5", "Infection and inflammatory reaction due to internal joint prosthesis",
+      "infection sur prothese|infection de prothese|infection de la prothese|"
+      "infection periprothetique", "prosthetic joint infection|pji|infected prosthesis|"
+      "periprosthetic infection"),
+    c("L57.0", "Actinic keratosis", "keratose actinique|keratoses actiniques|keratose "
+      "solaire", "actinic keratosis|actinic keratoses|solar keratosis|solar keratoses"),
+    c("N93.9", "Abnormal uterine and vaginal bleeding, unspecified", "saignement vaginal|"
+      "saignements vaginaux|metrorragie|saignement genital", "vaginal bleeding|pv bleeding|"
+      "postmenopausal bleeding"),
+    c("R97.2", "Elevated prostate-specific antigen [PSA]", "psa eleve|elevation du psa|"
+      "augmentation du psa", "raised psa|elevated psa|rising psa|high psa"),
+    c("R35", "Polyuria", "nycturie|pollakiurie|polyurie", "nocturia|urinary frequency|"
+      "polyuria"),
+    c("R30.0", "Dysuria", "brulures mictionnelles|dysurie|signes fonctionnels urinaires",
+      "dysuria|burning on urination|urinary symptoms"),
+    c("I12.9", "Hypertensive renal disease without renal failure", "nephroangiosclerose|"
+      "nephropathie hypertensive", "hypertensive nephropathy|hypertensive renal disease",
+      True),
+    c("B99", "Other and unspecified infectious diseases", "infection|infections|syndrome "
+      "infectieux|signes infectieux|foyer infectieux", "infection|infections|"
+      "source of infection"),
     c("R29.1", "Meningismus", "raideur meningee|syndrome meninge|raideur de nuque",
       "meningism|neck stiffness|nuchal rigidity"),
     c("R29.8", "Other symptoms involving the nervous system", "deficit neurologique|"
@@ -660,8 +686,9 @@ MORE: tuple[ConditionTerm, ...] = (
     c("T51", "Toxic effect of alcohol", "intoxication ethylique aigue|ivresse|"
       "alcoolisation aigue", "alcohol intoxication|acute alcohol intoxication"),
     c("R64", "Cachexia", "cachexie", "cachexia"),
-    c("R52", "Pain, not elsewhere classified", "douleur chronique|douleurs chroniques",
-      "chronic pain"),
+    c("R52", "Pain, not elsewhere classified", "douleur chronique|douleurs chroniques|"
+      "douleur osseuse|douleurs osseuses|douleurs diffuses", "chronic pain|bone pain|"
+      "widespread pain"),
     c("R07.4", "Chest pain, unspecified", "douleur thoracique atypique|douleurs "
       "thoraciques|precordialgies|douleur retrosternale", "chest pains|central chest pain|"
       "atypical chest pain|chest tightness|retrosternal chest pain"),
@@ -672,9 +699,6 @@ MORE: tuple[ConditionTerm, ...] = (
     c("R26", "Abnormalities of gait and mobility", "troubles de la marche|trouble de la "
       "marche|ataxie|instabilite a la marche", "gait disturbance|unsteady gait|ataxia|"
       "reduced mobility|poor mobility"),
-    c("Z99.2", "Dependence on renal dialysis", "hemodialyse|hemodialyse chronique|"
-      "en dialyse|dialyse peritoneale",
-      "haemodialysis|hemodialysis|dialysis|on dialysis", True),
     c("Z94.0", "Kidney transplant status", "greffe renale|transplantation renale|"
       "transplante renal", "kidney transplant|renal transplant", True),
     c("Q21.1", "Atrial septal defect", "foramen ovale permeable|fop|cia|communication "

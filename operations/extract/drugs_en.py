@@ -69,8 +69,7 @@ def english_drug_names() -> dict[str, list[str]]:
     return out
 
 
-def atc_terms(romedi: dict[str, list[str]]) -> dict[str, list[str]]:
-    """Matcher terms keyed by ATC code (or ``en:<canonical>`` when no ATC code is known)."""
+def _atc_of(romedi: dict[str, list[str]]) -> dict[str, str]:
     from .pipeline import strip_accents
 
     by_name: dict[str, str] = {}
@@ -80,9 +79,32 @@ def atc_terms(romedi: dict[str, list[str]]) -> dict[str, list[str]]:
             by_name.setdefault(key, atc)
             if key.endswith("e"):
                 by_name.setdefault(key[:-1], atc)
+    return by_name
+
+
+def _key(canonical: str, by_name: dict[str, str]) -> str:
+    from .pipeline import strip_accents
+
+    key = strip_accents(canonical)
+    return by_name.get(key) or by_name.get(key + "e") or f"en:{key}"
+
+
+def atc_terms(romedi: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Matcher terms keyed by ATC code (or ``en:<canonical>`` when no ATC code is known)."""
+    by_name = _atc_of(romedi)
     out: dict[str, list[str]] = {}
     for canonical, variants in english_drug_names().items():
-        key = strip_accents(canonical)
-        atc = by_name.get(key) or by_name.get(key + "e") or f"en:{key}"
-        out.setdefault(atc, []).extend(variants)
+        out.setdefault(_key(canonical, by_name), []).extend(variants)
+    return out
+
+
+def inn_terms(romedi: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The canonical (international) names alone, one word of seven letters or more, keyed as
+    :func:`atc_terms`: for French text, where INNs such as "pembrolizumab" are written the
+    same and Romedi lacks the newer ones; brand variants stay English-only."""
+    by_name = _atc_of(romedi)
+    out: dict[str, list[str]] = {}
+    for canonical in english_drug_names():
+        if " " not in canonical and len(canonical) >= 7 and canonical.isalpha():
+            out.setdefault(_key(canonical, by_name), []).append(canonical)
     return out

@@ -27,11 +27,11 @@ for _term in CONDITIONS:
 _ALLERGY = re.compile(r"\ba[l1I|]\s?[l1I|]\s?erg|intol[ée]ran|anaphyla|hypersensitiv|"
                       r"hypersensibilit|\bsensitivit", re.IGNORECASE)
 _NO_ALLERGY = re.compile(
-    r"\b(?:pas d['’ ]\s*allergies?(?: m[ée]dicamenteuses?)?(?: connues?)?"
+    r"\b(?:pas d\s?['’ ]\s*allergies?(?: m[ée]dicamenteuses?)?(?: connues?)?"
     r"|aucune allergie(?: m[ée]dicamenteuse)?(?: connue)?"
     r"|a[l1I]\s?[l1I]ergies?(?: m[ée]dicamenteuses?)?\s*:\s*(?:aucune(?: allergie)?"
     r"(?: m[ée]dicamenteuse)?(?: connue)?|n[ée]ant|0"
-    r"|pas d['’]allergies?(?: m[ée]dicamenteuses?)?(?: connues?)?|non connues?|inconnues?"
+    r"|pas d\s?['’]allergies?(?: m[ée]dicamenteuses?)?(?: connues?)?|non connues?|inconnues?"
     r"|ras|sans)"
     r"|allergies?\s*:?\s*(?:\[\s?\]|\(\s?\)|[☐□])\s*(?:oui|yes)\s*(?:\[\s?[xX✓✔]\s?\]|"
     r"\(\s?[xX✓✔]\s?\)|[☑☒■✓✔])\s*(?:non|no)\b"
@@ -66,7 +66,9 @@ _SWITCHED_AWAY = re.compile(r"\b(?:switched|changed|converted|stepped down) to\b
                             r"\brelais (?:par|per os)\b|\bremplac[ée]e? par\b", re.IGNORECASE)
 _RESTARTED = re.compile(r"\b(?:restarted|resumed|repris[e]?|reprise|r[ée]introduit[e]?|"
                         r"r[ée]introduction)\b", re.IGNORECASE)
-_OVER = re.compile(r"(?<!since )(?<!depuis l['’])(?<!depuis )\b(?:dans l['’]enfance|enfance|"
+_OVER = re.compile(r"\b(?:excis[ée]e?s?|excised|resected|r[ée]s[ée]qu[ée]e?s?|removed|"
+                   r"enlev[ée]e?s?|ablat[ée]e?s?)\b|"
+                   r"(?<!since )(?<!depuis l['’])(?<!depuis )\b(?:dans l['’]enfance|enfance|"
                    r"childhood|as a child|sevr[ée]e?s?|"
                    r"sevrage|ancien(?:ne)?|ex-?fumeu(?:r|se)|former|ex-smoker|quit|gu[ée]rie?s?"
                    r"|cured|r[ée]mission|years ago|il y a \d+ ans|eradicated|[ée]radiqu[ée]e?"
@@ -122,9 +124,19 @@ def _clause(text: str, m: Mention) -> tuple[int, int]:
     return start, min(end if end >= 0 else len(text), m.sentence_end)
 
 
+#: A line headed "Allergies:" / "ALL:" / "Intolérances :" is about allergies throughout.
+_ALLERGY_HEADER = re.compile(r"^\s*(?:a[l1I]\s?[l1I]\s?erg\w*|all|intol[ée]rances?|"
+                             r"sensitivities|adverse (?:drug )?reactions)(?:\s*/\s*\w+)?\s*[:\-]",
+                             re.IGNORECASE)
+
+
 def _in_allergy_context(text: str, m: Mention, before_only: bool = False) -> bool:
     """An allergy word in the mention's clause (for a condition: before it, so that an
-    "asthme allergique" stays a condition while "Allergie : pénicilline (urticaire)" does not)."""
+    "asthme allergique" stays a condition while "Allergie : pénicilline (urticaire)" does not),
+    or a line headed "Allergies:"."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if _ALLERGY_HEADER.match(text[line_start:m.start]):
+        return True
     start, end = _clause(text, m)
     context = text[start:m.start] if before_only else text[start:m.start] + " " + text[m.end:end]
     return bool(_ALLERGY.search(context))
@@ -326,22 +338,36 @@ def extract(text: str, lang: str) -> list[Fact]:
 def _dedupe(facts: list[Fact], text: str) -> list[Fact]:
     """One fact per drug, condition or family condition.
 
-    A drug named twice keeps the mention with most dosage text, stopped when any mention says
+    A drug named twice (same code, one name containing the other: two brands of one molecule
+    stay apart) keeps the mention with most dosage text, stopped when any mention says
     so and no later one restarts it; a condition (same code, status and words, one containing
     the other: "migraine", "migraine with aura") or a family condition keeps its first
     mention."""
     best: dict[str, Fact] = {}
     stopped: dict[str, int] = {}
+    names: dict[str, str] = {}  # normalized name -> key of the first drug so named
+
+    def key_of(f: Fact) -> str:
+        name = strip_accents(f.text)
+        words = set(re.findall(r"\w+", name))
+        for known, key in names.items():
+            other = set(re.findall(r"\w+", known))
+            if (words <= other or other <= words) and key.split("|")[0] == f.code:
+                return key
+        names[name] = f"{f.code}|{name}"
+        return names[name]
+
+    keys = {id(f): key_of(f) for f in facts if f.kind == "medication"}
     for f in facts:
         if f.kind == "medication":
-            key = f.code or strip_accents(f.text)
+            key = keys[id(f)]
             if key not in best or len(f.dosage_text) > len(best[key].dosage_text):
                 best[key] = f
             if f.status == "stopped":
                 stopped[key] = f.start
     for key, at in stopped.items():
         restarted = any(
-            (f.code or strip_accents(f.text)) == key and f.start > at
+            keys.get(id(f)) == key and f.start > at
             and _RESTARTED.search(text[max(0, f.start - 40):f.end + 40]) for f in facts)
         if not restarted:
             best[key].status = "stopped"

@@ -31,6 +31,8 @@ _NEGATIVE_WORDS = re.compile(r"^(?:non|no|n|none|nil|never|jamais|n[ée]ant|abse
                              r"n[ée]gati(?:f|ve)|0)$", re.IGNORECASE)
 
 
+#: OCR's space before an elided article's apostrophe ("d 'allergie").
+_OCR_APOSTROPHE = re.compile(r"\b([dlnjsc]) '(?=\w)", re.IGNORECASE)
 #: Dose schedules ("1-0-1", "0-0-1"): French negation reads ": 0" as "none".
 _SCHEDULE = re.compile(r"\b\d+(?:[.,/]\d+)?(?:\s*-\s*\d+(?:[.,/]\d+)?){2,3}\b")
 
@@ -38,6 +40,7 @@ _SCHEDULE = re.compile(r"\b\d+(?:[.,/]\d+)?(?:\s*-\s*\d+(?:[.,/]\d+)?){2,3}\b")
 def mask(text: str) -> str:
     """``text`` with every box and its yes / no word, and every dose schedule, replaced by
     spaces (same length, so offsets hold)."""
+    text = _OCR_APOSTROPHE.sub(r" \1'", text)  # "d 'audition" -> " d'audition"
     blank = _OPTION.sub(lambda m: " " * len(m.group(0)), text)
     blank = _OPTION_AFTER.sub(lambda m: " " * len(m.group(0)), blank)
     return _SCHEDULE.sub(lambda m: " " * len(m.group(0)), blank)

@@ -272,7 +272,8 @@ ENGLISH_DRUGS: dict[str, list[str]] = {
     "C03CA01": ["furosemide", "frusemide", "lasix"], "B01AA03": ["warfarin", "coumadin"],
     "N05CF01": ["zopiclone"], "A10BB09": ["gliclazide"], "A07EC02": ["mesalazine",
                                                                      "mesalamine"],
-    "N02AA01": ["morphine", "oramorph", "zomorph", "mst continus", "morphine sulphate"],
+    "N02AA01": ["morphine", "oramorph", "zomorph", "mst continus", "morphine sulphate",
+                "actiskenan", "skenan", "oramorph"],
     "G03AA": ["pilule", "pilule oestroprogestative", "pilule contraceptive", "pilule "
               "estroprogestative", "contraception orale", "contraceptif oral", "combined pill",
               "combined oral contraceptive", "oral contraceptive pill", "contraceptive pill",

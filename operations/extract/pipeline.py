@@ -63,11 +63,10 @@ def _drug_terms(lang: str) -> dict[str, list[str]]:
         out[atc] = sorted(variants)
     for atc, names in ENGLISH_DRUGS.items():
         out.setdefault(atc, []).extend(names)
-    if lang == "en":
-        from .drugs_en import atc_terms
+    from .drugs_en import atc_terms, inn_terms
 
-        for key, names in atc_terms(terms).items():
-            out.setdefault(key, []).extend(names)
+    for key, names in (atc_terms(terms) if lang == "en" else inn_terms(terms)).items():
+        out.setdefault(key, []).extend(names)
     return {k: sorted(set(v)) for k, v in out.items()}
 
 
@@ -163,9 +162,11 @@ def _qualified(ent: Any, qualifier: str, text: str) -> bool:
     pneumopathie suspectée": the fever is not a hypothesis)."""
     if not getattr(ent._, qualifier):
         return False
-    cues = getattr(ent._, f"{qualifier}_cues", None) or []
-    if not cues:
+    raw = getattr(ent._, f"{qualifier}_cues", None) or []
+    if not raw:
         return True
+    cues = [c for c in raw  # not a stray match such as "1P" of "G1P0"
+            if c.text == "?" or sum(ch.isalpha() for ch in c.text) >= 2]
     return any(c.start_char < ent.start_char
                or not _ITEM_BREAK.search(text[ent.end_char:c.start_char]) for c in cues)
 
