@@ -211,7 +211,8 @@ ABBREVIATIONS_EN: dict[str, str] = {
     "ocd": "obsessive compulsive disorder", "copd exacerbation": "chronic obstructive "
     "pulmonary disease with acute exacerbation", "bppv": "benign paroxysmal vertigo",
     "pud": "peptic ulcer", "sbo": "intestinal obstruction", "lbp": "low back pain",
-    "rle": "", "rll": "", "lll": "", "rul": "", "lul": "", "rml": "",
+    "rle": "", "rll": "lower lobe", "lll": "lower lobe", "rul": "upper lobe",
+    "lul": "upper lobe", "rml": "middle lobe",
     "age": "acute gastroenteritis infectious",
     "hld": "hyperlipidaemia", "hl": "hyperlipidaemia", "hchol": "hypercholesterolaemia",
     "poag": "primary open angle glaucoma", "amd": "age related macular degeneration",
@@ -449,6 +450,28 @@ SYNONYMS_FR.update({
     "d urine", "incontinence urinaire": "incontinence urinaire", "hematurie": "hematurie",
 })
 
+SYNONYMS_FR.update({
+    "globe vesical": "retention d urine", "globe": "retention d urine", "siadh": "secretion "
+    "inappropriee d hormone antidiuretique", "hashimoto": "thyroidite auto immune",
+    "thyroidite d hashimoto": "thyroidite auto immune", "erysipele": "erysipele",
+    "hematemese": "hematemese", "ulcere bulbaire": "ulcere du duodenum", "edm": "episode "
+    "depressif", "episode depressif majeur": "episode depressif", "caracteristiques "
+    "psychotiques": "symptomes psychotiques", "dmla": "degenerescence de la macula",
+    "osteoporose post menopausique": "osteoporose post menopausique avec fracture",
+    "greffe renale": "greffe de rein", "greffe renal": "greffe de rein", "transplante renal":
+    "greffe de rein", "hemodialyse": "dependance envers une dialyse renale", "hemodialyse "
+    "chronique": "dependance envers une dialyse renale", "dialyse": "dependance envers une "
+    "dialyse renale", "atcd familial": "antecedents familiaux", "antecedent familial":
+    "antecedents familiaux", "imv": "intoxication medicamenteuse volontaire",
+    "paracetamol": "derives du paraaminophenol", "chimiotherapie": "seance de chimiotherapie",
+    "cure de chimiotherapie": "seance de chimiotherapie pour tumeur", "sylvien": "cerebral",
+    "capsulo lenticulaire": "hemorragie intracerebrale hemisphere sous corticale",
+    "cardio embolique": "embolie des arteres cerebrales", "cardioembolique": "embolie des "
+    "arteres cerebrales", "llc": "leucemie lymphoide chronique", "brulure": "brulure",
+    "2e degre": "deuxieme degre", "3e degre": "troisieme degre", "1er degre": "premier degre",
+})
+
+
 #: clinical wording -> classification wording, English
 SYNONYMS_EN: dict[str, str] = {
     "heart attack": "acute myocardial infarction", "myocardial infarction": "acute "
@@ -553,6 +576,67 @@ SYNONYMS_EN.update({
 })
 
 
+SYNONYMS_EN.update({
+    "stemi": "acute transmural myocardial infarction", "anterior stemi": "acute transmural "
+    "myocardial infarction of anterior wall", "inferior stemi": "acute transmural "
+    "myocardial infarction of inferior wall", "saddle pe": "pulmonary embolism with mention "
+    "of acute cor pulmonale", "rv strain": "acute cor pulmonale", "femoral vein thrombosis":
+    "phlebitis and thrombophlebitis of femoral vein", "stasis ulcer": "varicose veins with "
+    "ulcer", "venous ulcer": "varicose veins with ulcer", "mca aneurysm": "middle cerebral "
+    "artery", "malignant pleural effusion": "secondary malignant neoplasm of pleura",
+    "hypomag": "disorders of magnesium metabolism", "hypomagnesemia": "disorders of "
+    "magnesium metabolism", "choledocholithiasis": "calculus of bile duct",
+    "cholangitis": "cholangitis", "ebv": "epstein barr", "mono": "infectious mononucleosis",
+    "mononucleosis": "infectious mononucleosis", "pernicious anaemia": "vitamin b12 "
+    "deficiency anaemia due to intrinsic factor deficiency", "pernicious anemia": "vitamin "
+    "b12 deficiency anaemia due to intrinsic factor deficiency", "use disorder": "dependence "
+    "syndrome", "earwax": "impacted cerumen", "wax": "impacted cerumen", "pressure sore":
+    "decubitus ulcer", "ruq pain": "pain localized to upper abdomen", "luq pain": "pain "
+    "localized to upper abdomen", "rlq pain": "pain localized to other parts of lower "
+    "abdomen", "llq pain": "pain localized to other parts of lower abdomen", "epigastric "
+    "pain": "pain localized to upper abdomen", "anaphylaxis": "anaphylactic shock",
+    "food anaphylaxis": "anaphylactic shock due to adverse food reaction", "peanut":
+    "adverse food reaction", "peanuts": "adverse food reaction", "overdose": "poisoning",
+    "oxycodone": "other opioids", "morphine": "other opioids", "opioid overdose": "poisoning "
+    "by other opioids", "in situ": "presence", "pacemaker": "presence of cardiac pacemaker",
+    "trach": "tracheostomy status", "tracheostomy": "tracheostomy status", "avr": "presence "
+    "of prosthetic heart valve", "mechanical valve": "presence of prosthetic heart valve",
+    "chemo": "chemotherapy session for neoplasm", "cycle of chemo": "chemotherapy session "
+    "for neoplasm", "chemotherapy": "chemotherapy session for neoplasm", "renal transplant":
+    "kidney transplant status", "kidney transplant": "kidney transplant status",
+    "on dialysis": "dependence on renal dialysis", "haemodialysis": "dependence on renal "
+    "dialysis", "hemodialysis": "dependence on renal dialysis", "family history":
+    "family history", "fh": "family history",
+})
+
+
+#: anatomy and qualifiers written in shorthand, both languages (ICD-10 subdivides by them)
+QUALIFIERS: dict[str, str] = {
+    "lsd": "lobe superieur", "lsg": "lobe superieur", "lid": "lobe inferieur",
+    "lig": "lobe inferieur", "lm": "lobe moyen", "qse": "quadrant supero externe",
+    "qsi": "quadrant supero interne", "qie": "quadrant infero externe",
+    "qii": "quadrant infero interne", "uoq": "upper outer quadrant", "uiq": "upper inner "
+    "quadrant", "loq": "lower outer quadrant", "liq": "lower inner quadrant",
+    "w o": "without", "w/o": "without", "wo": "without", "w": "with", "c b": "complicated by",
+    "s p": "", "etranglee": "avec occlusion gangrene", "etrangle": "avec occlusion gangrene",
+    "strangulated": "with obstruction gangrene", "incarcerated": "with obstruction",
+    "perforated": "with perforation", "perfore": "avec perforation", "perforee": "avec "
+    "perforation", "bleeding": "with haemorrhage", "hemorragique": "avec hemorragie",
+    "ileal": "small intestine", "ileale": "intestin grele", "ileon": "intestin grele",
+    "ileum": "small intestine", "terminal ileum": "small intestine", "colique":
+    "colon", "colonic": "colon", "bulbaire": "duodenum", "duodenal": "duodenum",
+    "du": "duodenal ulcer", "gu": "gastric ulcer", "jambe": "membre", "mollet": "membre",
+    "cuisse": "membre", "bras": "membre", "avant bras": "avant bras membre", "lower leg":
+    "limb", "leg": "limb", "calf": "limb", "thigh": "limb", "arm": "limb", "forearm":
+    "forearm limb", "talon": "talon", "heel": "heel", "sacrum": "sacrum", "bilat": "bilateral",
+    "b l": "bilateral", "og": "oeil", "od": "oeil", "odg": "oeil", "lad": "",
+    "primitive": "primaire", "primitif": "primaire", "primary": "primary",
+    "bacillifere": "confirmee par examen microscopique de l expectoration", "smear positive":
+    "confirmed by sputum microscopy", "exsudative": "degenerescence maculaire",
+    "sans aura": "sans aura", "avec aura": "avec aura",
+}
+
+
 def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
     items = sorted(((fold(k), fold(v)) for k, v in table.items()), key=lambda kv: -len(kv[0]))
     return [(re.compile(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])"), v) for k, v in items if k]
@@ -560,7 +644,7 @@ def _compile(table: dict[str, str]) -> list[tuple[re.Pattern[str], str]]:
 
 @lru_cache(maxsize=4)
 def _tables(language: str | None) -> list[tuple[re.Pattern[str], str]]:
-    table: dict[str, str] = {}
+    table: dict[str, str] = dict(QUALIFIERS)
     if language in (None, "en"):
         table.update(SYNONYMS_EN)
         table.update(ABBREVIATIONS_EN)

@@ -51,12 +51,12 @@ _EXTERNAL = ("V", "W", "X", "Y")
 @dataclass(frozen=True)
 class Weights:
     word: float = 1.0
-    char: float = 0.5
+    char: float = 0.75
     dense: float = 1.0
     #: e5 cosines of related texts sit in 0.75..0.95: centred and scaled to the lexical range
     dense_centre: float = 0.80
     dense_scale: float = 0.12
-    parent: float = 0.25
+    parent: float = 0.15
     non_leaf: float = 0.6
     unspecified: float = 0.12
     other: float = 0.1

@@ -19,8 +19,11 @@ from .conftest import coding_client
 
 DEVSET = Path(__file__).resolve().parent / "devset"
 WHO = "http://hl7.org/fhir/sid/icd-10"
-#: measured at tuning time: top-1 0.80 / top-5 0.96 over 318 phrases
-FLOOR_TOP1, FLOOR_TOP5 = 0.74, 0.92
+#: (file, top-1 floor, top-5 floor): a little under what was measured. ``diagnoses`` and
+#: ``blind`` (measured blind once, then used for tuning) are tuning sets; ``blind2`` was
+#: measured once, blind, and never tuned on: the honest estimate.
+SETS = [("diagnoses.jsonl", 0.76, 0.92), ("blind.jsonl", 0.72, 0.90),
+        ("blind2.jsonl", 0.55, 0.75)]
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +49,10 @@ def _top_codes(client: TestClient, texts: list[str]) -> list[list[str]]:
     return [out[t] for t in texts]
 
 
-def test_devset_top1_top5(full_client: TestClient) -> None:
-    items = [json.loads(line) for line in (DEVSET / "diagnoses.jsonl").read_text().splitlines()
+@pytest.mark.parametrize(("name", "floor_top1", "floor_top5"), SETS)
+def test_devset_top1_top5(full_client: TestClient, name: str, floor_top1: float,
+                          floor_top5: float) -> None:
+    items = [json.loads(line) for line in (DEVSET / name).read_text().splitlines()
              if line.strip()]
     results: dict[str, list[tuple[bool, bool]]] = {}
     for start in range(0, len(items), 100):
@@ -59,6 +64,6 @@ def test_devset_top1_top5(full_client: TestClient) -> None:
     everything = [r for rows in results.values() for r in rows]
     for lang, rows in sorted(results.items()) + [("all", everything)]:
         top1, top5 = (sum(r[k] for r in rows) / len(rows) for k in (0, 1))
-        print(f"$code dev set [{lang}] n={len(rows)} top-1={top1:.3f} top-5={top5:.3f}")
-    assert sum(a for a, _ in everything) / len(everything) >= FLOOR_TOP1
-    assert sum(b for _, b in everything) / len(everything) >= FLOOR_TOP5
+        print(f"$code {name} [{lang}] n={len(rows)} top-1={top1:.3f} top-5={top5:.3f}")
+    assert sum(a for a, _ in everything) / len(everything) >= floor_top1
+    assert sum(b for _, b in everything) / len(everything) >= floor_top5
