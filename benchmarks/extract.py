@@ -1,9 +1,12 @@
 """$extract: dev-set scores (per class, with and without status) and documents per second.
 
-    .venv/bin/python benchmarks/extract.py [--errors] [--inputs]
+    .venv/bin/python benchmarks/extract.py [--errors] [--inputs] [--blind]
 
 Reads tests/extract/devset/*.json (text + gold facts), runs the same extraction as the
-operation, prints per-class precision / recall / F1 and the throughput on this machine.
+operation, prints per-class precision / recall / F1 and the throughput on this machine: the
+28 development documents, then (``--blind``) the four blind sets (``*-blind-NN``, 46 documents),
+each written and committed before the rules were scored on it; their first scores are in
+operations/extract/README.md.
 ``--inputs`` also times text, PDF (text layer) and scanned (PNG, OCR) input through the
 input readers, and measures the OCR character error rate on the French dev-set documents
 rendered to images here (DejaVu Sans 26 px).
@@ -26,8 +29,20 @@ from operations.extract.scoring import Score, predicted, score, table  # noqa: E
 DEVSET = ROOT / "tests" / "extract" / "devset"
 
 
-def load() -> list[dict[str, Any]]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEVSET.glob("*.json"))]
+#: Blind sets by document number (fr-blind-NN / en-blind-NN), in the order they were written.
+BLIND_SETS = {"blind 1": range(1, 8), "blind 2": range(8, 14), "blind 3": range(14, 19),
+              "blind 4": range(19, 24)}
+
+
+def load(blind: range | None = None) -> list[dict[str, Any]]:
+    """The development documents, or the blind documents numbered in ``blind``."""
+    out = []
+    for p in sorted(DEVSET.glob("*.json")):
+        number = p.stem.rsplit("-", 1)[-1] if "-blind-" in p.stem else None
+        if (blind is None and number is None) or (
+                blind is not None and number is not None and int(number) in blind):
+            out.append(json.loads(p.read_text(encoding="utf-8")))
+    return out
 
 
 def run(docs: list[dict[str, Any]]) -> tuple[Score, float]:
@@ -94,9 +109,22 @@ def main() -> None:
     for lang in ("fr", "en", None):
         subset = [d for d in docs if lang is None or d["language"] == lang]
         result, rate = run(subset)
-        print(f"\n== {lang or 'all'}: {len(subset)} documents, {rate:.1f} documents/s (text)")
+        print(f"\n== dev {lang or 'all'}: {len(subset)} documents, {rate:.1f} documents/s (text)")
         print(table(result))
         if "--errors" in sys.argv and lang is None:
+            print("\n".join(result.errors))
+    if "--blind" in sys.argv:
+        every: list[dict[str, Any]] = []
+        for name, numbers in BLIND_SETS.items():
+            blind = load(numbers)
+            every += blind
+            result, _ = run(blind)
+            print(f"\n== {name}: {len(blind)} documents")
+            print(table(result))
+        result, rate = run(every)
+        print(f"\n== all blind sets: {len(every)} documents, {rate:.1f} documents/s (text)")
+        print(table(result))
+        if "--errors" in sys.argv:
             print("\n".join(result.errors))
     if "--inputs" in sys.argv:
         inputs(docs)

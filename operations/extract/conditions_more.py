@@ -273,8 +273,8 @@ MORE: tuple[ConditionTerm, ...] = (
     c("R25.1", "Tremor, unspecified", "tremblement|tremblements|tremblement de repos|"
       "tremblement essentiel", "tremor|resting tremor|essential tremor|tremors"),
     c("G30", "Alzheimer disease", "maladie d'alzheimer|alzheimer|demence type alzheimer|"
-      "demence de type alzheimer", "alzheimer's disease|alzheimer's|alzheimer's dementia",
-      True),
+      "demence de type alzheimer", "alzheimer's disease|alzheimer's|alzheimer's dementia|"
+      "alzheimer disease", True),
     c("F03", "Unspecified dementia", "troubles cognitifs majeurs|syndrome demential|"
       "troubles neurocognitifs|declin cognitif", "memory loss|cognitive decline|"
       "neurocognitive disorder|memory problems", True),
@@ -360,7 +360,7 @@ MORE: tuple[ConditionTerm, ...] = (
     c("F17", "Mental and behavioural disorders due to use of tobacco", "fumeur|"
       "fumeuse|tabac actif|tabagisme sevre|ancien fumeur|tabagisme ancien",
       "current smoker|ex-smoker|tobacco|cigarette smoker", True),
-    c("Z72.0", "Tobacco use", "tabac", "tobacco use"),
+    c("Z72.0", "Tobacco use", "tabac", "tobacco consumption"),
     c("R45.8", "Suicidal ideation", "idees suicidaires|tentative de suicide|ts",
       "suicidal ideation|suicide attempt|overdose|self-harm"),
     # --- rheumatology, bone, musculoskeletal
@@ -544,7 +544,7 @@ MORE: tuple[ConditionTerm, ...] = (
     c("G03.9", "Meningitis, unspecified", "meningite", "meningitis"),
     c("G04", "Encephalitis, myelitis and encephalomyelitis", "encephalite", "encephalitis"),
     c("B54", "Unspecified malaria", "paludisme", "malaria"),
-    c("A46", "Erysipelas", "erysipele de jambe", "erysipelas"),
+    c("A46", "Erysipelas", "erysipele de jambe", "erysipelas of the leg"),
     c("T81.4", "Infection following a procedure", "infection du site operatoire|iso",
       "wound infection|surgical site infection|ssi"),
     c("R50.9", "Fever, unspecified", "febrile|fievre|etat febrile|hyperthermie",
@@ -621,8 +621,9 @@ MORE: tuple[ConditionTerm, ...] = (
     c("N93.9", "Abnormal uterine and vaginal bleeding, unspecified", "saignement vaginal|"
       "saignements vaginaux|metrorragie|saignement genital", "vaginal bleeding|pv bleeding|"
       "postmenopausal bleeding"),
-    c("R97.2", "Elevated prostate-specific antigen [PSA]", "psa eleve|elevation du psa|"
-      "augmentation du psa", "raised psa|elevated psa|rising psa|high psa"),
+    c("R77.8", "Other specified abnormalities of plasma proteins (raised PSA)",
+      "psa eleve|elevation du psa|augmentation du psa",
+      "raised psa|elevated psa|rising psa|high psa"),
     c("R35", "Polyuria", "nycturie|pollakiurie|polyurie", "nocturia|urinary frequency|"
       "polyuria"),
     c("R30.0", "Dysuria", "brulures mictionnelles|dysurie|signes fonctionnels urinaires",

@@ -82,8 +82,9 @@ _ONGOING = re.compile(r"\b(?:en cours|sous (?:chimioth[ée]rapie|radioth[ée]rap
                       r"currently|under treatment|on treatment|receiving|active)\b",
                       re.IGNORECASE)
 #: "..., now resolved" after a condition in a list.
-_OVER_AFTER = re.compile(r"^[^.;\n]{0,25}?\b(?:now resolved|resolved|r[ée]solue?s?|gu[ée]rie?s?|"
-                         r"en r[ée]mission|in remission|settled|sevr[ée]e?|quit|"
+_OVER_AFTER = re.compile(r"^[^.;\n,]{0,25}?(?:,\s*(?:now|aujourd['’]hui|actuellement|"
+                         r"d[ée]sormais|since)?\s*)?\b(?:now resolved|resolved|r[ée]solue?s?|"
+                         r"gu[ée]rie?s?|en r[ée]mission|in remission|settled|sevr[ée]e?|quit|"
                          r"ex-smoker|ancien fumeur)\b", re.IGNORECASE)
 #: What ends a list item around a condition ("HTA, diabète traité, cancer en 2010 (guéri)").
 _ITEM_END = re.compile(r"[\n;,]|\.\s|\s(?:et|and|with|avec)\s")

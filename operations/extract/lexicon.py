@@ -78,8 +78,8 @@ _BASE: tuple[ConditionTerm, ...] = (
        "depression|depressive episode|major depressive disorder"),
     _c("F41", "Other anxiety disorders", "trouble anxieux|anxiete generalisee|anxiete",
        "anxiety disorder|generalized anxiety|anxiety"),
-    _c("F03", "Unspecified dementia", "demence|maladie d'alzheimer|troubles cognitifs",
-       "dementia|alzheimer's disease|alzheimer disease|cognitive impairment", True),
+    _c("F03", "Unspecified dementia", "demence|troubles cognitifs",
+       "dementia|cognitive impairment", True),
     _c("G40", "Epilepsy", "epilepsie|epileptique", "epilepsy|seizure disorder", True),
     _c("G43", "Migraine", "migraine|migraines", "migraine|migraines", True),
     _c("G20", "Parkinson disease", "maladie de parkinson|parkinson", "parkinson's disease|"
@@ -115,8 +115,7 @@ _BASE: tuple[ConditionTerm, ...] = (
        "peripheral vascular disease", True),
     _c("K25", "Gastric ulcer", "ulcere gastrique|ulcere gastroduodenal", "gastric ulcer|"
        "peptic ulcer", False),
-    _c("K57", "Diverticular disease of intestine", "diverticulite",
-       "diverticulosis|diverticulitis"),
+    _c("K57", "Diverticular disease of intestine", "diverticulite", "diverticulitis"),
     _c("N40", "Hyperplasia of prostate", "hypertrophie benigne de la prostate|hbp|"
        "adenome prostatique", "benign prostatic hyperplasia|bph", True),
     _c("H40", "Glaucoma", "glaucome", "glaucoma", True),
