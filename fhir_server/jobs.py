@@ -20,7 +20,7 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import and_, insert, or_, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from .fhirtime import now
 from .storage import dialect
@@ -74,11 +74,16 @@ def job_kind(name: str) -> Callable[[JobFn], JobFn]:
 
 
 def submit(engine: Engine, kind: str, params: dict[str, Any]) -> str:
+    with engine.begin() as conn:
+        return submit_in(conn, kind, params)
+
+
+def submit_in(conn: Connection, kind: str, params: dict[str, Any]) -> str:
+    """Queue a job inside the caller's transaction (it exists only if that commits)."""
     jid = str(uuid.uuid4())
     t = now()
-    with engine.begin() as conn:
-        conn.execute(insert(job_t).values(id=jid, kind=kind, status="queued", params=params,
-                                          created=t, updated=t, attempts=0))
+    conn.execute(insert(job_t).values(id=jid, kind=kind, status="queued", params=params,
+                                      created=t, updated=t, attempts=0))
     return jid
 
 

@@ -42,8 +42,12 @@ EMBEDDER = "multilingual-e5-small"
 #: ICD-10-CM English labels of the CIM-10 FR codes)
 ICD10_FAMILY = ("http://hl7.org/fhir/sid/icd-10", "https://smt.esante.gouv.fr/terminologie-cim-10",
                 "http://hl7.org/fhir/sid/icd-10-cm", "http://fhir.de/CodeSystem/bfarm/icd-10-gm")
-#: above this many labels the dense vectors are only built by the job, never inline
-INLINE_DENSE_LIMIT = 60_000
+#: above this many labels the dense vectors are only built by the ``code-vectors`` job
+#: (queued when the code system is stored), never inline in a request
+INLINE_DENSE_LIMIT = 5_000
+#: code systems with more labels than this get no dense channel at all (ICD-10-CM: 110,000
+#: labels would take about 10 CPU-minutes to embed on two cores); they answer lexically
+MAX_DENSE_LABELS = 60_000
 _UNSPECIFIED = ("unspecified", "not specified", "sans precision", "non precise", "nca",
                 "non specifie", "sai")
 
@@ -280,7 +284,8 @@ def dense_vectors(labels: list[str], build: bool) -> np.ndarray | None:
 def build_index(conn: Connection, url: str, version: str | None,
                 dense: bool | None = None) -> CodeIndex | None:
     """The index of the code system ``url`` (``version``, or the newest); None if not stored.
-    ``dense``: True builds missing vectors, False never does, None builds below the limit."""
+    ``dense``: True builds missing vectors (up to ``MAX_DENSE_LABELS``), False never does,
+    None builds them below ``INLINE_DENSE_LIMIT``; cached vectors are always used."""
     row = find_code_system_row(conn, url, version)
     if row is None:
         return None
@@ -327,7 +332,7 @@ def build_index(conn: Connection, url: str, version: str | None,
         words[owner[k]].update(tokens(labels[k]))
     distinctive = [frozenset(words[i] - (words[parent[i]] if parent[i] >= 0 else set())
                              - _GENERIC) for i in range(n)]
-    inline = own <= INLINE_DENSE_LIMIT if dense is None else dense
+    inline = (own <= INLINE_DENSE_LIMIT if dense is None else dense) and own <= MAX_DENSE_LABELS
     family = url in ICD10_FAMILY
     owners = np.array(owner, dtype=np.int64)
     order = np.argsort(owners, kind="stable")

@@ -13,7 +13,8 @@ from fhir_server.app import create_app
 from fhir_server.context import AccessContext
 from fhir_server.storage.repository import Repository
 from models_onnx import registry
-from terminology.defaults import load_default
+from operations.code.index import build_index
+from terminology.defaults import CODE_SETS, load_default
 from tests.conftest import BACKENDS, make_database_url, make_settings
 
 
@@ -29,12 +30,15 @@ def e5_built() -> None:
 def coding_client(backend: str, tmp: Any, code_sets: list[str]) -> Iterator[TestClient]:
     databases = make_database_url(backend, tmp)
     url = next(databases)
-    app = create_app(make_settings(url))
+    # no job worker: the dense vectors are built here, before the tests, not in the background
+    app = create_app(make_settings(url, run_jobs=False))
     try:
         with TestClient(app, base_url="http://testserver") as client:
             repo = Repository(app.state.engine, AccessContext())
             for key in code_sets:
                 load_default(repo, key)
+            with app.state.engine.connect() as conn:
+                build_index(conn, CODE_SETS["icd-10"].url, None, dense=True)
             yield client
     finally:
         app.state.engine.dispose()
