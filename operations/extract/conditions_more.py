@@ -652,7 +652,19 @@ MORE: tuple[ConditionTerm, ...] = (
       "articulaire", "morning stiffness|joint stiffness|early morning stiffness"),
     c("I71.0", "Dissection of aorta", "dissection aortique|dissection de l'aorte",
       "aortic dissection|dissection of the aorta"),
-    c("R61", "Hyperhidrosis", "hypersudation", "hyperhidrosis|sweating"),
+    c("B44.8", "Other forms of aspergillosis", "aspergillose bronchopulmonaire allergique|"
+      "abpa|aspergillose", "allergic bronchopulmonary aspergillosis|abpa|aspergillosis", True),
+    c("R18", "Ascites", "ascite", "ascites"),
+    c("K72.9", "Hepatic failure, unspecified", "encephalopathie hepatique|insuffisance "
+      "hepatocellulaire|insuffisance hepatique", "hepatic encephalopathy|liver failure|"
+      "hepatic failure"),
+    c("I85", "Oesophageal varices", "varices oesophagiennes|varices oeso-gastriques|vo",
+      "oesophageal varices|esophageal varices|varices"),
+    c("I26.0", "Pulmonary embolism with mention of acute cor pulmonale", "coeur pulmonaire "
+      "aigu|retentissement ventriculaire droit", "right heart strain|rv strain|right "
+      "ventricular strain|acute cor pulmonale"),
+    c("R61", "Hyperhidrosis", "hypersudation|sueurs|sueurs profuses|diaphorese",
+      "hyperhidrosis|sweating|sweaty|diaphoresis|clammy"),
     # --- women's health, pregnancy
     c("N80", "Endometriosis", "endometriose|adenomyose", "endometriosis|adenomyosis", True),
     c("E28.2", "Polycystic ovarian syndrome", "syndrome des ovaires polykystiques|sopk",

@@ -13,7 +13,7 @@ drug or condition named twice gives one fact.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import forms, rules_en, rules_fr
 from .lexicon import CONDITIONS, DRUG_STOPWORDS
@@ -79,8 +79,13 @@ _PAST_YEAR = re.compile(r"(?<!depuis )(?<!since )(?<!\d[/.-])\b(?:19[5-9]\d|20[0
 #: Ongoing treatment or follow-up: a listed antecedent that is still current.
 _ONGOING = re.compile(r"\b(?:en cours|sous (?:chimioth[ée]rapie|radioth[ée]rapie|traitement|"
                       r"hormonoth[ée]rapie|immunoth[ée]rapie)|actuellement|toujours|ongoing|"
-                      r"currently|under treatment|on treatment|receiving|active)\b",
+                      r"currently|under treatment|on treatment|receiving|active|"
+                      r"on (?:\w+ )?(?:therapy|treatment|chemotherapy|immunotherapy)|"
+                      r"under (?:follow-up|surveillance|review)|watch and wait|suivie? pour|"
+                      r"en surveillance|surveill[ée]e?)\b",
                       re.IGNORECASE)
+_OVER_SELF = re.compile(r"\b(?:sevr[ée]e?s?|ancien(?:ne)?|ex-?fumeu(?:r|se)|ex-smoker|former)\b",
+                        re.IGNORECASE)
 #: "..., now resolved" after a condition in a list.
 _OVER_AFTER = re.compile(r"^[^.;\n,]{0,25}?(?:,\s*(?:now|aujourd['’]hui|actuellement|"
                          r"d[ée]sormais|since)?\s*)?\b(?:now resolved|resolved|r[ée]solue?s?|"
@@ -154,8 +159,11 @@ def _item(text: str, m: Mention) -> str:
 def _past_cue(text: str, m: Mention) -> tuple[bool, bool, bool]:
     """(explicitly over: childhood, quit, cured...; dated in a past year; still ongoing), in
     the item."""
-    item = _item(text, m)
-    over = bool(_OVER.search(item) or _OVER_AFTER.search(text[m.end:m.end + 40]))
+    # the mention's own words count only as adjectives ("tabagisme sevré", "ex-smoker"), not
+    # as a name ("sevrage alcoolique" is a withdrawal, not a past condition)
+    item = _item(text, m).replace(text[m.start:m.end], " ")
+    over = bool(_OVER.search(item) or _OVER_AFTER.search(text[m.end:m.end + 40])
+                or _OVER_SELF.search(text[m.start:m.end]))
     return over, bool(_PAST_YEAR.search(item)), bool(_ONGOING.search(item))
 
 
@@ -200,6 +208,11 @@ _LAB_VALUE = re.compile(r"^\s*(?:[àa:=]\s*)?\d+(?:[.,]\d+)?\s*(?:g/l|g/dl|mmol/
                         r"mg/dl|meq/l|ui/l|u/l)", re.IGNORECASE)
 
 
+#: A sentence of laboratory results ("Bloods including B12, folate and TFTs are normal").
+_LAB_LINE = re.compile(r"^\s*(?:bloods?|labs?|biologie|bilan biologique|bilan sanguin|"
+                       r"investigations|results|r[ée]sultats|dosages?)\b", re.IGNORECASE)
+
+
 def _medication_status(prefix: str, after: str) -> str:
     """The nearest cue before the drug ("arrêt du", "started", "hold"), else the words after it
     ("arrêté", "to be started"); a future cue after the drug wins ("puis X à distance"); a stop
@@ -232,7 +245,8 @@ def _medication(text: str, m: Mention, drugs: list[Mention]) -> Fact:
 
 
 #: A condition named only as a risk ("risque de chute", "falls risk", "prévention des escarres").
-_RISK_BEFORE = re.compile(r"(?:\brisques?|\brisk of|\bat risk|\bpr[ée]vention|\bprevention|"
+_RISK_BEFORE = re.compile(r"(?:(?<!facteurs de )(?<!facteur de )\brisques?|\brisk of|\bat risk|"
+                          r"\bpr[ée]vention|\bprevention|"
                           r"\bprophylaxie|\bprophylaxis|\bdépistage|\bscreening)"
                           r"(?:\s+(?:de|d['’]|des|du|of|for))?\s*[:\-]?\s*$", re.IGNORECASE)
 _RISK_AFTER = re.compile(r"^\s*(?:risk|assessment|score|prevention|screen(?:ing)?|swab|status|"
@@ -266,9 +280,20 @@ def _not_a_condition(text: str, m: Mention) -> bool:
     return m.code == "M10" and bool(_DROPS.search(before))
 
 
+#: A relative who reports, not who has ("Her daughter reports low mood", "sa fille rapporte").
+_INFORMANT = re.compile(
+    r"\b(?:wife|husband|partner|daughter|son|mother|father|sister|brother|carer|family|"
+    r"[ée]pouse|mari|conjointe?|fille|fils|m[èe]re|p[èe]re|s[œo]eur|fr[èe]re|famille|entourage)"
+    r"\s+(?:\w+\s+){0,2}(?:reports?|says|said|noticed|notes|describes|mentions|is worried|"
+    r"has noticed|rapporte|signale|d[ée]crit|remarque|note|dit|a remarqu[ée])\b",
+    re.IGNORECASE)
+
+
 def _condition(m: Mention, text: str, lang: str) -> Fact | None:
     if _not_a_condition(text, m):
         return None
+    if m.family and _INFORMANT.search(text[m.sentence_start:m.start]):
+        m = replace(m, family=False)
     if m.family:
         if m.negated:
             return None
@@ -327,7 +352,8 @@ def extract(text: str, lang: str) -> list[Fact]:
                 fact.allergy_type = "intolerance"
             facts.append(fact)
         elif m.kind == "drug" and not m.negated and not m.family \
-                and not _LAB_VALUE.match(text[m.end:m.end + 20]):
+                and not _LAB_VALUE.match(text[m.end:m.end + 20]) \
+                and not _LAB_LINE.match(text[m.sentence_start:m.start]):
             facts.append(_medication(text, m, drugs))
         elif m.kind == "condition" and not _in_allergy_context(text, m, before_only=True):
             cond = _condition(m, text, lang)

@@ -22,9 +22,11 @@ _OPTION = re.compile(rf"{_BOX}\s*(?P<word>{_YES}|{_NO})\b", re.IGNORECASE)
 _OPTION_AFTER = re.compile(rf"\b(?P<word>{_YES}|{_NO})\s*{_BOX}", re.IGNORECASE)
 #: A box right before the label ("[x] HTA", "☐ Diabète").
 _LEADING_BOX = re.compile(rf"{_BOX}\s*$")
+#: A box opening the line, the label running up to the mention ("[ ] Stroke/TIA").
+_LINE_BOX = re.compile(rf"^\s*{_BOX}[^:\-–\n]*$")
 #: A one-word answer right after the label ("Smoking: never", "Diabète : non", "Reflux - yes").
 _SHORT_ANSWER = re.compile(
-    r"^\s*(?:[:\-–=?]|\s{2,})\s*(?P<word>non|no|none|nil|never|jamais|n[ée]ant|absente?s?|n[ée]gati(?:f|ve)"
+    r"^[^:\n?]{0,30}?(?:[:\-–=?]|\s{2,})\s*(?P<word>non|no|none|nil|never|jamais|n[ée]ant|absente?s?|n[ée]gati(?:f|ve)"
     r"|0|oui|yes|pr[ée]sente?s?|positi(?:f|ve))\b"
     r"(?=\s*(?:[.,;)\-–]|$|(?:present|pr[ée]sente?s?|connue?s?|known|reported)\b))", re.IGNORECASE)
 _NEGATIVE_WORDS = re.compile(r"^(?:non|no|n|none|nil|never|jamais|n[ée]ant|absente?s?|"
@@ -52,7 +54,7 @@ def answer(text: str, start: int, end: int) -> str | None:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before, after = text[line_start:start], text[end:line_end]
-    lead = _LEADING_BOX.search(before)
+    lead = _LEADING_BOX.search(before) or _LINE_BOX.match(before)
     if lead:
         return "yes" if _CHECKED.search(lead.group(0)) else "no"
     first_box = re.search(_BOX, after)

@@ -191,7 +191,8 @@ ALLERGENS: dict[str, tuple[str, ...]] = {
            "cephalosporines", "quinolones", "macrolides", "aspirine", "codeine", "opiaces",
            "curares", "celeri", "moutarde", "sesame", "soja", "ble", "pecher", "peche", "banane",
            "avocat", "ambroisie", "graminees", "poils d'animaux", "venin d'abeille", "abeille",
-           "guepe", "metaux", "chrome", "cobalt", "parfums", "conservateurs"),
+           "guepe", "metaux", "chrome", "cobalt", "parfums", "conservateurs", "aminosides",
+           "glycopeptides", "carbapenemes"),
     "en": ("latex", "iodine", "iodinated contrast", "contrast media", "contrast dye",
            "peanut", "peanuts", "tree nuts", "nuts", "pollen", "dust mites", "shellfish",
            "seafood", "egg", "eggs", "milk", "gluten", "bee stings", "wasp venom",
@@ -202,7 +203,8 @@ ALLERGENS: dict[str, tuple[str, ...]] = {
            "cephalosporins", "quinolones", "macrolides", "tetracyclines", "codeine", "opiates",
            "celery", "mustard", "sesame", "soy", "soya", "wheat", "banana", "avocado", "grass",
            "ragweed", "animal dander", "dog hair", "cat hair", "bee venom", "bees", "wasps",
-           "metal", "perfume", "fragrance", "sulphonamides", "sulpha", "co-trimoxazole"),
+           "metal", "perfume", "fragrance", "sulphonamides", "sulpha", "co-trimoxazole",
+           "aminoglycosides", "glycopeptides", "carbapenems"),
 }
 
 #: Allergic reactions (manifestations), French and English.
@@ -291,6 +293,17 @@ ENGLISH_DRUGS: dict[str, list[str]] = {
     "R03AK10": ["relvar", "relvar ellipta"], "R03BB07": ["incruse", "incruse ellipta"],
     "R03AL04": ["ultibro", "ultibro breezhaler"], "R03AL06": ["spiolto", "spiolto respimat"],
     "R03AK11": ["flutiform"], "R03AL09": ["trimbow"], "R03BB06": ["seebri", "glycopyrronium"],
+    # Brands approved since Romedi was built (French and English letters alike).
+    "C09DX04": ["entresto", "sacubitril/valsartan", "sacubitril"],
+    "A10BK01": ["forxiga", "dapagliflozin", "dapagliflozine"],
+    "A10BK03": ["jardiance", "empagliflozin", "empagliflozine"],
+    "A10BJ06": ["ozempic", "semaglutide", "rybelsus", "wegovy"],
+    "A10BJ05": ["trulicity", "dulaglutide"], "A10BJ02": ["victoza", "liraglutide"],
+    "B01AF03": ["lixiana", "edoxaban"], "B01AC24": ["brilique", "brilinta", "ticagrelor"],
+    "C10AX14": ["praluent", "alirocumab"], "C10AX13": ["repatha", "evolocumab"],
+    "D11AH05": ["dupixent", "dupilumab"], "L04AB04": ["humira", "adalimumab"],
+    "L04AC05": ["stelara", "ustekinumab"], "L04AC10": ["cosentyx", "secukinumab"],
+    "L01FF02": ["keytruda", "pembrolizumab"], "L01FF01": ["opdivo", "nivolumab"],
     "D05AX52": ["dovobet", "enstilar", "daivobet", "xamiol"],
     "C01CA24": ["adrenaline", "epinephrine", "epipen", "emerade", "jext", "anapen"],
     "D02AC": ["dermol", "diprobase", "epaderm", "hydromol", "doublebase", "cetraben",

@@ -168,7 +168,10 @@ def _qualified(ent: Any, qualifier: str, text: str) -> bool:
     cues = [c for c in raw  # not a stray match such as "1P" of "G1P0"
             if c.text == "?" or sum(ch.isalpha() for ch in c.text) >= 2]
     return any(c.start_char < ent.start_char
-               or not _ITEM_BREAK.search(text[ent.end_char:c.start_char]) for c in cues)
+               or (not _ITEM_BREAK.search(text[ent.end_char:c.start_char])
+                   # "obstruction ?adhesional": the "?" queries the next word
+                   and not (c.text == "?" and text[c.end_char:c.end_char + 1].isalnum()))
+               for c in cues)
 
 
 def mentions(text: str, lang: str) -> list[Mention]:

@@ -29,8 +29,9 @@ NEGATION = {
 }
 
 HYPOTHESIS = {
-    "pseudo": ["no suspicion", "not possible", "grateful if", "if you could", "if you would",
-               "if you can", "if you have", "if required", "if needed", "as if"],
+    "pseudo": ["no suspicion", "not possible", "risk factors", "risk factor", "grateful if",
+               "if you could", "if you would", "if you can", "if you have", "if required",
+               "if needed", "as if"],
     "preceding": ["possible", "possibly", "probable", "probably", "suspected", "suspicion of",
                   "suspect", "rule out", "r/o", "query", "likely", "cannot exclude",
                   "can not exclude", "cannot rule out", "differential", "to exclude",

@@ -35,4 +35,5 @@ HYPOTHESIS_FOLLOWING = ["a confirmer", "a eliminer", "evoque", "evoquee",
                         "possible", "a confirmer ou infirmer", "?"]
 #: Formulas that contain a hypothesis word but state no hypothesis ("si besoin", "si vous").
 HYPOTHESIS_PSEUDO = ["si besoin", "si necessaire", "si vous", "s'il vous plait",
+                     "facteurs de risque", "facteur de risque", "fdr", "frcv",
                      "si douleur", "si douleurs"]
