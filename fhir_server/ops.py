@@ -46,6 +46,19 @@ class OpRequest:
             raise bad_request(f"Parameter {name!r} may appear only once", name)
         return found[0] if found else None
 
+    def flag(self, name: str) -> bool:
+        """A boolean parameter (``valueBoolean``, or ``true`` / ``false`` as text, e.g. from
+        the query string); absent is false; anything else is a 400."""
+        p = self.param(name)
+        if p is None:
+            return False
+        if isinstance(p.get("valueBoolean"), bool):
+            return bool(p["valueBoolean"])
+        value = str(p.get("valueString", "")).lower()
+        if value not in ("true", "false"):
+            raise bad_request(f"Parameter {name!r} must be a boolean (true or false)", name)
+        return value == "true"
+
 
 #: A handler returns (status, body resource or None, extra headers).
 Handler = Callable[[OpRequest], tuple[int, Any, dict[str, str]]]

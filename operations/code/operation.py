@@ -71,16 +71,6 @@ def _count(req: OpRequest) -> int:
     return count
 
 
-def _flag(req: OpRequest, name: str) -> bool:
-    p = req.param(name)
-    if p is None:
-        return False
-    value = p.get("valueBoolean", p.get("valueString"))
-    if value in (True, "true"):
-        return True
-    if value in (False, "false"):
-        return False
-    raise bad_request(f"Parameter {name!r} must be a boolean", name)
 
 
 def _resource_text(resource: dict[str, Any]) -> list[str]:
@@ -164,7 +154,7 @@ def _apply(resource: dict[str, Any], coding: dict[str, Any]) -> dict[str, Any]:
 
 def handle(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
     texts = _values(req, "text", "valueString")
-    apply = _flag(req, "apply")
+    apply = req.flag("apply")
     if apply and req.id is None:
         raise bad_request("'apply' is only allowed on an instance ($code on a resource)",
                           "apply")

@@ -60,16 +60,6 @@ def _code(req: OpRequest, name: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-def _bool(req: OpRequest, name: str) -> bool:
-    p = req.param(name)
-    if p is None:
-        return False
-    if isinstance(p.get("valueBoolean"), bool):
-        return bool(p["valueBoolean"])
-    value = str(p.get("valueString", "")).lower()
-    if value not in ("true", "false"):
-        raise bad_request(f"Parameter {name!r} must be a boolean", name)
-    return value == "true"
 
 
 def _issue(severity: str, text: str, sentence: str = "") -> dict[str, Any]:
@@ -108,7 +98,7 @@ def handle(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
     assert req.id
     lang = _code(req, "language", LANGUAGES)
     fmt = _code(req, "format", FORMATS)
-    persist = _bool(req, "persist")
+    persist = req.flag("persist")
     stay = gather(req.repo, req.id)
     letter = compose(stay, lang)
     models = [template_model()]

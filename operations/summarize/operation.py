@@ -78,16 +78,6 @@ def _value(p: dict[str, Any] | None) -> str | None:
     return next((str(v) for k, v in p.items() if k.startswith("value")), None)
 
 
-def _bool(req: OpRequest, name: str) -> bool:
-    p = req.param(name)
-    if p is None:
-        return False
-    if "valueBoolean" in p:
-        return bool(p["valueBoolean"])
-    value = str(p.get("valueString", "")).lower()
-    if value not in ("true", "false"):
-        raise bad_request(f"Parameter {name} must be a boolean (true or false)", name)
-    return value == "true"
 
 
 def _since(req: OpRequest) -> str | None:
@@ -176,7 +166,7 @@ def _used(findings: Findings) -> list[str]:
 
 
 def handle(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
-    persist = _bool(req, "persist")
+    persist = req.flag("persist")
     since = _since(req)
     lang = _language(req)
     if req.resource_type == "DiagnosticReport":
