@@ -281,7 +281,7 @@ MORE: tuple[ConditionTerm, ...] = (
     c("F01", "Vascular dementia", "demence vasculaire", "vascular dementia", True),
     c("F05", "Delirium, not induced by alcohol", "confusion|syndrome confusionnel|etat "
       "confusionnel|confusion aigue|delirium", "confusion|acute confusion|delirium|"
-      "acute confusional state|confused"),
+      "acute confusional state|confused|delirious"),
     c("G40", "Epilepsy", "crise convulsive|crises convulsives|crise d'epilepsie|convulsions|"
       "comitialite", "seizure|seizures|fits|convulsions|epileptic seizure", True),
     c("G43", "Migraine", "migraine avec aura|migraine sans aura|crise migraineuse",
@@ -586,7 +586,8 @@ MORE: tuple[ConditionTerm, ...] = (
       "pressure damage|pressure area damage|pressure injuries"),
     c("W19", "Unspecified fall", "chute de sa hauteur|chute mecanique",
       "after a fall|after fall|following a fall|had a fall|a fall at home|fall from standing|"
-      "fall from standing height|found on the floor"),
+      "fall from standing height|found on the floor|fall from|fell from|fell off|"
+      "fall off"),
     c("G50.0", "Trigeminal neuralgia", "nevralgie du trijumeau|nevralgie trigeminale",
       "trigeminal neuralgia", True),
     c("G50.1", "Atypical facial pain", "douleur faciale|douleurs faciales|algie faciale",
@@ -595,8 +596,12 @@ MORE: tuple[ConditionTerm, ...] = (
       "vesicale|instabilite vesicale", "overactive bladder|bladder overactivity|oab|"
       "detrusor overactivity", True),
     c("T14.1", "Open wound of unspecified body region", "plaie|plaies|plaie du cuir chevelu|"
-      "plaie de la main|dermabrasion|plaie superficielle", "wound|laceration|scalp laceration|"
+      "plaie de la main|plaie superficielle", "wound|laceration|scalp laceration|"
       "skin tear|open wound"),
+    c("T14.0", "Superficial injury of unspecified body region", "dermabrasion|dermabrasions|"
+      "ecorchure|ecorchures|excoriation|excoriations|contusion|contusions|hematome",
+      "abrasion|abrasions|graze|grazes|bruise|bruising|contusion|contusions|haematoma|"
+      "hematoma"),
     c("I62.9", "Intracranial haemorrhage (nontraumatic), unspecified", "hematome "
       "intracranien|hemorragie intracranienne|saignement intracranien|hemorragie "
       "intracerebrale", "intracranial haemorrhage|intracranial hemorrhage|intracranial bleed|"
@@ -732,7 +737,7 @@ MORE: tuple[ConditionTerm, ...] = (
       "inferieur|thrombophlebite", "thrombophlebitis|leg dvt"),
     c("I48", "Atrial fibrillation and flutter", "arythmie complete par fibrillation "
       "auriculaire|fa paroxystique|fa permanente|fibrillation auriculaire paroxystique|"
-      "fibrillation atriale paroxystique|flutter", "paroxysmal atrial fibrillation|paf|"
+      "fibrillation atriale paroxystique|flutter|ac/fa", "paroxysmal atrial fibrillation|paf|"
       "permanent af|fast af|atrial fibrillation with rapid ventricular response|flutter",
       True),
     c("F10.3", "Alcohol withdrawal state", "syndrome de sevrage alcoolique|delirium tremens",

@@ -82,7 +82,8 @@ _ONGOING = re.compile(r"\b(?:en cours|sous (?:chimioth[ée]rapie|radioth[ée]rap
                       r"currently|under treatment|on treatment|receiving|active|"
                       r"on (?:\w+ )?(?:therapy|treatment|chemotherapy|immunotherapy)|"
                       r"under (?:follow-up|surveillance|review)|watch and wait|suivie? pour|"
-                      r"en surveillance|surveill[ée]e?)\b",
+                      r"en surveillance|surveill[ée]e?|recurrent|recurring|r[ée]cidivante?s?|"
+                      r"[àa] r[ée]p[ée]tition|r[ée]p[ée]t[ée]e?s)\b",
                       re.IGNORECASE)
 _OVER_SELF = re.compile(r"\b(?:sevr[ée]e?s?|ancien(?:ne)?|ex-?fumeu(?:r|se)|ex-smoker|former)\b",
                         re.IGNORECASE)
@@ -250,7 +251,9 @@ _RISK_BEFORE = re.compile(r"(?:(?<!facteurs de )(?<!facteur de )\brisques?|\bris
                           r"\bprophylaxie|\bprophylaxis|\bdépistage|\bscreening)"
                           r"(?:\s+(?:de|d['’]|des|du|of|for))?\s*[:\-]?\s*$", re.IGNORECASE)
 _RISK_AFTER = re.compile(r"^\s*(?:risk|assessment|score|prevention|screen(?:ing)?|swab|status|"
-                         r"d[ée]pistage)\b", re.IGNORECASE)
+                         r"d[ée]pistage|specialist|nurses?|clinic|team|unit|ward|centre|center|"
+                         r"department|consultant|service|closure|care|dressings?|check)\b",
+                         re.IGNORECASE)
 #: Conditions named as the reason for an "as needed" drug ("Movicol si constipation").
 _PRN_BEFORE = re.compile(r"\b(?:si|if|en cas de|in case of|prn|as required for|when required for|"
                          r"as needed for)\s*$", re.IGNORECASE)

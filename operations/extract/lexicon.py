@@ -100,7 +100,7 @@ _BASE: tuple[ConditionTerm, ...] = (
        "alcoolisme|ethylisme|alcoolo-dependance", "alcoholism|alcohol use disorder|"
        "alcohol dependence", True),
     _c("F17", "Mental and behavioural disorders due to use of tobacco", "tabagisme actif|"
-       "tabagisme", "smoker|tobacco use|smoking", True),
+       "tabagisme", "smoker|tobacco use|smoking|smokes|smoke", True),
     _c("B18", "Chronic viral hepatitis", "hepatite b chronique|hepatite c|hepatite b|vhc|vhb",
        "hepatitis c|hepatitis b|hcv|hbv", True),
     _c("B20", "HIV disease", "vih|infection vih|sida", "hiv|hiv infection|aids", True),
@@ -161,7 +161,8 @@ _BASE: tuple[ConditionTerm, ...] = (
     _c("F20", "Schizophrenia", "schizophrenie", "schizophrenia", True),
     _c("F31", "Bipolar affective disorder", "trouble bipolaire", "bipolar disorder", True),
     _c("G35", "Multiple sclerosis", "sclerose en plaques|sep", "multiple sclerosis", True),
-    _c("I61", "Intracerebral haemorrhage", "hemorragie cerebrale|avc hemorragique",
+    _c("I61", "Intracerebral haemorrhage", "hemorragie cerebrale|avc hemorragique|"
+       "transformation hemorragique",
        "intracerebral hemorrhage|hemorrhagic stroke"),
     _c("I27", "Other pulmonary heart diseases", "hypertension pulmonaire|htap",
        "pulmonary hypertension", True),

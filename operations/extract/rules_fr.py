@@ -28,7 +28,8 @@ NEGATION_PSEUDO = ["non appareille", "non appareillee", "non traite", "non trait
                    "non observant", "non observante", "non sevre", "non sevree"]
 
 #: Hypothesis cues added to edsnlp's French lists (conjugated forms its verb lists miss).
-HYPOTHESIS_PRECEDING = ["on evoque", "evoque", "evoquant", "evocateur de", "evocatrice de",
+HYPOTHESIS_PRECEDING = ["question d'une", "question d'un", "la question de", "je me demande",
+                        "on evoque", "evoque", "evoquant", "evocateur de", "evocatrice de",
                         "diagnostic differentiel", "a evoquer", "hypothese de", "hypothese"]
 HYPOTHESIS_FOLLOWING = ["a confirmer", "a eliminer", "evoque", "evoquee",
                         "suspecte", "suspectee", "non exclu", "non exclue", "probable",
