@@ -668,6 +668,24 @@ MORE: tuple[ConditionTerm, ...] = (
     c("I26.0", "Pulmonary embolism with mention of acute cor pulmonale", "coeur pulmonaire "
       "aigu|retentissement ventriculaire droit", "right heart strain|rv strain|right "
       "ventricular strain|acute cor pulmonale"),
+    c("E26.0", "Primary hyperaldosteronism", "hyperaldosteronisme primaire|"
+      "hyperaldosteronisme|syndrome de conn", "primary hyperaldosteronism|hyperaldosteronism|"
+      "conn's syndrome", True),
+    c("D35.0", "Benign neoplasm of adrenal gland", "adenome surrenalien|incidentalome "
+      "surrenalien|adenome de la surrenale", "adrenal adenoma|adrenal incidentaloma", True),
+    c("E24", "Cushing syndrome", "syndrome de cushing|maladie de cushing|hypercorticisme",
+      "cushing's syndrome|cushing syndrome|cushing's disease", True),
+    c("E88.8", "Other specified metabolic disorders", "syndrome metabolique",
+      "metabolic syndrome", True),
+    c("R73.0", "Abnormal glucose tolerance test", "prediabete|intolerance au glucose|"
+      "hyperglycemie moderee a jeun", "prediabetes|pre-diabetes|impaired glucose tolerance|"
+      "impaired fasting glucose", True),
+    c("I51.7", "Cardiomegaly", "hypertrophie ventriculaire gauche|hvg|cardiomegalie",
+      "left ventricular hypertrophy|lvh|cardiomegaly", True),
+    c("R50.9", "Fever, unspecified", "apyretique", "afebrile|apyrexial"),
+    c("F10.2", "Alcohol dependence syndrome", "addiction a l'alcool|dependance a l'alcool|"
+      "alcoolodependance|dependance alcoolique", "alcohol addiction|alcohol dependency|"
+      "dependence on alcohol", True),
     c("R61", "Hyperhidrosis", "hypersudation|sueurs|sueurs profuses|diaphorese",
       "hyperhidrosis|sweating|sweaty|diaphoresis|clammy"),
     # --- women's health, pregnancy

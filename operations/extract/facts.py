@@ -37,13 +37,15 @@ _NO_ALLERGY = re.compile(
     r"\(\s?[xX✓✔]\s?\)|[☑☒■✓✔])\s*(?:non|no)\b"
     r"|absence d['’]allergie(?: m[ée]dicamenteuse)?(?: connue)?"
     r"|nkda|nka|no known (?:drug )?allerg(?:y|ies)|no (?:drug )?allergies"
-    r"|a[l1I]\s?[l1I]ergies?(?: */ *sensitivities)?\s*:\s*(?:none(?: known)?|nil(?: known)?"
+    r"|a[l1I]\s?[l1I]ergies?(?: */ *sensitivities)?\s*:\s*(?:none(?: known)?"
+    r"|nil(?: known| by history)?"
     r"|nkda|nka|no known(?: drug)? allergies|no known|nil)"
     r"|no known drug allergies|nil known allergies)", re.IGNORECASE)
 _DRUG_WORDS = re.compile(r"m[ée]dicament|drug|medication", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:arr[eê]t[ée]?e?s?|stopp[ée]e?s?|suspendue?s?|interrompue?s?|"
                       r"stopped|discontinued|ceased|withdrawn|held|withheld|on hold|omitted|omis|"
-                      r"finished|completed|termin[ée]e?s?|"
+                      r"finished|completed|termin[ée]e?s?|not continued|not restarted|"
+                      r"non (?:poursuivie?|reconduite?|repris)|(?:advised|told|asked) to stop|"
                       r"previously on|formerly on|ancien(?:ne)? traitement|arr[eê]ter|"
                       r"suspendre|suspension|stopper|interrompre|retir[ée]e?s?|"
                       r"no longer (?:takes|taking|on))\b|\barr[eê]t\b", re.IGNORECASE)
@@ -90,7 +92,7 @@ _OVER_SELF = re.compile(r"\b(?:sevr[ée]e?s?|ancien(?:ne)?|ex-?fumeu(?:r|se)|ex-
 #: "..., now resolved" after a condition in a list.
 _OVER_AFTER = re.compile(r"^[^.;\n,]{0,25}?(?:,\s*(?:now|aujourd['’]hui|actuellement|"
                          r"d[ée]sormais|since)?\s*)?\b(?:now resolved|resolved|r[ée]solue?s?|"
-                         r"gu[ée]rie?s?|en r[ée]mission|in remission|settled|sevr[ée]e?|quit|"
+                         r"gu[ée]rie?s?|settled|sevr[ée]e?|quit|"
                          r"ex-smoker|ancien fumeur)\b", re.IGNORECASE)
 #: What ends a list item around a condition ("HTA, diabète traité, cancer en 2010 (guéri)").
 _ITEM_END = re.compile(r"[\n;,]|\.\s|\s(?:et|and|with|avec)\s")
@@ -137,6 +139,14 @@ _ALLERGY_HEADER = re.compile(r"^\s*(?:a[l1I]\s?[l1I]\s?erg\w*|all|intol[ée]ranc
                              re.IGNORECASE)
 
 
+#: Condition names that carry an allergy word ("asthme allergique", "allergic rhinitis").
+_ALLERGIC_CONDITION = re.compile(
+    r"\b(?:asthme|rhinite|conjonctivite|dermatite|ecz[ée]ma|rhinoconjonctivite|asthma|rhinitis|"
+    r"conjunctivitis|dermatitis|eczema)\s+(?:allergique|atopique|de contact)\b|"
+    r"\ballergic\s+(?:asthma|rhinitis|conjunctivitis|dermatitis|bronchopulmonary)\b",
+    re.IGNORECASE)
+
+
 def _in_allergy_context(text: str, m: Mention, before_only: bool = False) -> bool:
     """An allergy word in the mention's clause (for a condition: before it, so that an
     "asthme allergique" stays a condition while "Allergie : pénicilline (urticaire)" does not),
@@ -146,7 +156,7 @@ def _in_allergy_context(text: str, m: Mention, before_only: bool = False) -> boo
         return True
     start, end = _clause(text, m)
     context = text[start:m.start] if before_only else text[start:m.start] + " " + text[m.end:end]
-    return bool(_ALLERGY.search(context))
+    return bool(_ALLERGY.search(_ALLERGIC_CONDITION.sub(" ", context)))
 
 
 def _item(text: str, m: Mention) -> str:
@@ -172,22 +182,31 @@ def _past_cue(text: str, m: Mention) -> tuple[bool, bool, bool]:
 _SIDED = {"AUNT", "UNCLE", "GRMTH", "GRFTH", "COUSN"}
 
 
-def _relation(text: str, m: Mention, lang: str) -> str:
+def _relations(text: str, m: Mention, lang: str) -> list[str]:
+    """The relatives who have the condition: the nearest relation word before the mention (else
+    after), with those joined to it ("Mère et frère suivis pour...": MTH, BRO)."""
     table = rules_fr.RELATIONS if lang == "fr" else rules_en.RELATIONS
     sides = rules_fr.SIDES if lang == "fr" else rules_en.SIDES
     before = re.findall(r"[\w-]+", strip_accents(text[m.sentence_start:m.start]))
     after = re.findall(r"[\w-]+", strip_accents(text[m.end:m.sentence_end]))
     words = [*before, "|", *after]
+
+    def coded(i: int) -> str:
+        code = table[words[i]]
+        near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
+        side = next((sides[w] for w in near if w in sides), "")
+        return side + code if side and code in _SIDED else code
+
     order = [*range(len(before) - 1, -1, -1), *range(len(before) + 1, len(words))]
     for i in order:  # the nearest relation word before, else after
-        code = table.get(words[i])
-        if code:
-            near = {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)}
-            side = next((sides[w] for w in near if w in sides), "")
-            if side and code in _SIDED:
-                return side + code
-            return code
-    return "FAMMEMB"
+        if words[i] in table:
+            out = [coded(i)]
+            j = i - 2  # "X et Y", "X and Y", "X, Y"
+            while j >= 0 and words[j + 1] in ("et", "and") and words[j] in table:
+                out.insert(0, coded(j))
+                j -= 2
+            return list(dict.fromkeys(out))
+    return ["FAMMEMB"]
 
 
 def _after(text: str, m: Mention, following: list[Mention]) -> str:
@@ -236,9 +255,19 @@ def _medication_status(prefix: str, after: str) -> str:
     return "active"
 
 
+#: Only a conjunction between two drugs ("le Tenstaten et le Lercan sont arrêtés").
+_COORDINATION = re.compile(r"^\s*(?:,|et|and|&|ou|or|/)\s*(?:le|la|les|l['’]|the|du|de la)?\s*$",
+                           re.IGNORECASE)
+
+
 def _medication(text: str, m: Mention, drugs: list[Mention]) -> Fact:
     after = _after(text, m, drugs)
-    status = _medication_status(_line_prefix(text, m), after)
+    nxt = next((n for n in drugs if n.start >= m.end), None)
+    context = after
+    if nxt is not None and nxt.sentence_start == m.sentence_start \
+            and _COORDINATION.match(text[m.end:nxt.start]):
+        context = after + text[nxt.start:nxt.end] + _after(text, nxt, drugs)
+    status = _medication_status(_line_prefix(text, m), context)
     following = min([n.start for n in drugs if n.start >= m.end] + [m.sentence_end])
     if status == "active" and _SWITCHED_AWAY.search(text[m.end:following]):
         status = "stopped"
@@ -292,18 +321,27 @@ _INFORMANT = re.compile(
     re.IGNORECASE)
 
 
-def _condition(m: Mention, text: str, lang: str) -> Fact | None:
+#: Terms that state an absence ("apyrétique", "afebrile"): refuted by themselves.
+_ABSENCE_TERMS = frozenset({"apyretique", "afebrile", "apyrexial", "eupneique", "normotendu",
+                            "normotendue"})
+
+
+def _condition(m: Mention, text: str, lang: str) -> list[Fact]:
+    """The condition, or one family-history fact per relative (none when negated)."""
     if _not_a_condition(text, m):
-        return None
+        return []
     if m.family and _INFORMANT.search(text[m.sentence_start:m.start]):
         m = replace(m, family=False)
     if m.family:
         if m.negated:
-            return None
-        return Fact("family", m.text, m.start, m.end, m.code, "", relation=_relation(text, m, lang))
+            return []
+        return [Fact("family", m.text, m.start, m.end, m.code, "", relation=r)
+                for r in _relations(text, m, lang)]
     over, dated, ongoing = _past_cue(text, m)
     ticked = forms.answer(text, m.start, m.end)
-    if ticked == "no":
+    if strip_accents(m.text) in _ABSENCE_TERMS:
+        status = "refuted"
+    elif ticked == "no":
         status = "refuted"
     elif ticked == "yes":
         status = "active"
@@ -315,7 +353,7 @@ def _condition(m: Mention, text: str, lang: str) -> Fact | None:
         status = "resolved"
     else:
         status = "active"
-    return Fact("condition", m.text, m.start, m.end, m.code, status)
+    return [Fact("condition", m.text, m.start, m.end, m.code, status)]
 
 
 _TOLERATED = re.compile(r"\b(?:tolerated|tol[ée]r[ée]e?|tol[èe]re|tolerates|took)\s+(?:\w+\s+)?$",
@@ -359,9 +397,7 @@ def extract(text: str, lang: str) -> list[Fact]:
                 and not _LAB_LINE.match(text[m.sentence_start:m.start]):
             facts.append(_medication(text, m, drugs))
         elif m.kind == "condition" and not _in_allergy_context(text, m, before_only=True):
-            cond = _condition(m, text, lang)
-            if cond:
-                facts.append(cond)
+            facts.extend(_condition(m, text, lang))
     return _dedupe(sorted(facts, key=lambda f: f.start), text)
 
 

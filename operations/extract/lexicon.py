@@ -147,7 +147,8 @@ _BASE: tuple[ConditionTerm, ...] = (
     _c("K51", "Ulcerative colitis", "rectocolite hemorragique", "ulcerative colitis", True),
     _c("K76.0", "Fatty liver", "steatose hepatique", "fatty liver|nafld", True),
     _c("N20", "Calculus of kidney and ureter", "colique nephretique|lithiase urinaire|"
-       "lithiase renale", "kidney stones|renal colic|nephrolithiasis"),
+       "lithiase renale|calcul urinaire|calcul renal|calcul", "kidney stones|renal colic|"
+       "nephrolithiasis|kidney stone|ureteric stone|renal stone|stone|calculus|vuj stone"),
     _c("L03", "Cellulitis", "erysipele|dermohypodermite", "cellulitis|erysipelas"),
     _c("L89", "Pressure ulcer", "escarre|escarres", "pressure ulcer|pressure sore|bedsore"),
     _c("B02", "Zoster", "zona", "shingles|herpes zoster"),

@@ -132,12 +132,13 @@ def build(lang: str) -> Any:
             pseudo=[*hyp.pseudo, *rules_fr.HYPOTHESIS_PSEUDO],
             preceding=[*hyp.preceding, *rules_fr.HYPOTHESIS_PRECEDING],
             following=[*hyp.following, *rules_fr.HYPOTHESIS_FOLLOWING]))
-        nlp.add_pipe(eds.family(use_sections=False))
+        nlp.add_pipe(eds.family(use_sections=False, explain=True))
         nlp.add_pipe(eds.history(explain=True))
     else:
         nlp.add_pipe(eds.negation(explain=True, **rules_en.NEGATION))  # type: ignore[arg-type]
         nlp.add_pipe(eds.hypothesis(explain=True, **rules_en.HYPOTHESIS))  # type: ignore[arg-type]
-        nlp.add_pipe(eds.family(use_sections=False, **rules_en.FAMILY))  # type: ignore[arg-type]
+        nlp.add_pipe(eds.family(use_sections=False, explain=True,
+                                **rules_en.FAMILY))  # type: ignore[arg-type]
         nlp.add_pipe(eds.history(explain=True, **rules_en.HISTORY))  # type: ignore[arg-type]
     return nlp
 
@@ -157,16 +158,20 @@ def _is_shorthand_ok(text: str) -> bool:
 _ITEM_BREAK = re.compile(r"[,;\n]")
 
 
-def _qualified(ent: Any, qualifier: str, text: str) -> bool:
+def _qualified(ent: Any, qualifier: str, text: str,
+               spans: list[tuple[int, int]] | None = None) -> bool:
     """The qualifier's verdict, less the cues that follow the mention beyond a comma ("fièvre,
-    pneumopathie suspectée": the fever is not a hypothesis)."""
+    pneumopathie suspectée": the fever is not a hypothesis) and the cues inside another
+    mention's words ("syndrome des jambes sans repos" negates nothing)."""
     if not getattr(ent._, qualifier):
         return False
     raw = getattr(ent._, f"{qualifier}_cues", None) or []
     if not raw:
         return True
     cues = [c for c in raw  # not a stray match such as "1P" of "G1P0"
-            if c.text == "?" or sum(ch.isalpha() for ch in c.text) >= 2]
+            if (c.text == "?" or sum(ch.isalpha() for ch in c.text) >= 2)
+            and not any(s <= c.start_char and c.end_char <= e and (s, e) != (
+                ent.start_char, ent.end_char) for s, e in spans or [])]
     return any(c.start_char < ent.start_char
                or (not _ITEM_BREAK.search(text[ent.end_char:c.start_char])
                    # "obstruction ?adhesional": the "?" queries the next word
@@ -179,6 +184,7 @@ def mentions(text: str, lang: str) -> list[Mention]:
     with _LOCK:  # built once; spaCy pipelines are not documented as thread-safe
         doc = build(lang)(forms.mask(text))
     found: list[Mention] = []
+    spans = [(e.start_char, e.end_char) for e in doc.ents]
     for ent in doc.ents:
         label = ent.label_
         if label == "drug":
@@ -200,10 +206,11 @@ def mentions(text: str, lang: str) -> list[Mention]:
         history = bool(ent._.history) and (not cues or any(
             c.start_char < ent.start_char and not _DURATION.search(text[:c.start_char])
             for c in cues))
-        negated = _qualified(ent, "negation", text)
-        hypothesis = _qualified(ent, "hypothesis", text)
+        negated = _qualified(ent, "negation", text, spans)
+        hypothesis = _qualified(ent, "hypothesis", text, spans)
+        family = _qualified(ent, "family", text, spans)
         found.append(Mention(kind, code, ent.start_char, ent.end_char,
                              text[ent.start_char:ent.end_char],
                              sent.start_char, sent.end_char, negated, hypothesis,
-                             bool(ent._.family), history))
+                             family, history))
     return sorted(found, key=lambda m: m.start)

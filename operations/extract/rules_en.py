@@ -20,7 +20,7 @@ NEGATION = {
                   "negative for",
                   "no evidence of", "no history of", "no sign of", "no signs of", "absence of",
                   "absent", "free of", "never had", "rules out", "ruled out", "excluded",
-                  "resolved", "no known", "nor", "neither"],
+                  "no known", "nor", "neither"],
     "following": ["ruled out", "was excluded", "excluded", "was negative", "is negative",
                   "negative", "absent", "not found", "not seen"],
     "preceding_regex": [],
