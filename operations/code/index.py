@@ -148,7 +148,9 @@ class CodeIndex:
     key: str
     codes: list[str]
     displays: list[str]
+    #: neither inactive nor not-selectable (chapters, blocks, groupers)
     selectable: np.ndarray
+    inactive: np.ndarray
     leaf: np.ndarray
     parent: np.ndarray
     unspecified: np.ndarray
@@ -320,8 +322,9 @@ def build_index(conn: Connection, url: str, version: str | None,
         if child in position and par in position:
             parent[position[child]] = position[par]
             children[position[par]] += 1
-    selectable = np.array([not (c.inactive or c.not_selectable or
-                                c.status in ("retired", "inactive")) for c in concepts], bool)
+    inactive = np.array([bool(c.inactive) or c.status in ("retired", "inactive")
+                         for c in concepts], bool)
+    selectable = np.array([not c.not_selectable for c in concepts], bool) & ~inactive
     word = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
     word_m = word.fit_transform([tokens(t) for t in labels]).tocsr()
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True,
@@ -343,7 +346,7 @@ def build_index(conn: Connection, url: str, version: str | None,
     return CodeIndex(
         url=url, version=row.version, key=f"{row.pk}:{row.resource_id}:{row.concept_count}",
         codes=[c.code for c in concepts], displays=[c.display or "" for c in concepts],
-        selectable=selectable, leaf=children == 0, parent=parent,
+        selectable=selectable, inactive=inactive, leaf=children == 0, parent=parent,
         unspecified=np.array([_unspecified(c.code, c.display or "", family)
                               for c in concepts], bool),
         other=np.array([_other(c.code, c.display or "", family) for c in concepts], bool),

@@ -3,7 +3,8 @@
 Suggests codes of loaded code systems for clinical texts (contract: DESIGN.md, "$code";
 operation framework: https://hl7.org/fhir/R4/operations.html). In: ``text`` 1..* (or, at
 instance level, the resource's own text), ``system`` 0..* (default: every loaded ICD-10
-classification), ``count`` (default 5), ``language``, ``apply`` (instance level). Out:
+classification), ``count`` (default 5), ``language``, ``apply`` (instance level),
+``inactive`` (default false: inactive concepts are suggested only when true). Out:
 Parameters with one ``match`` per suggestion — parts ``text``, ``concept`` (Coding),
 ``score`` (calibrated probability 0..1), ``rank`` (1 = best, per text and system) — and the
 ``provenance`` of the call. With ``apply=true`` the top suggestion of the first text is added
@@ -155,6 +156,7 @@ def _apply(resource: dict[str, Any], coding: dict[str, Any]) -> dict[str, Any]:
 def handle(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
     texts = _values(req, "text", "valueString")
     apply = req.flag("apply")
+    inactive = req.flag("inactive")
     if apply and req.id is None:
         raise bad_request("'apply' is only allowed on an instance ($code on a resource)",
                           "apply")
@@ -185,7 +187,8 @@ def handle(req: OpRequest) -> tuple[int, Any, dict[str, str]]:
             index = CACHE.get(conn, system, version or None)
         if index is None:
             continue
-        for text, found in zip(texts, suggest(index, texts, count, language), strict=True):
+        for text, found in zip(texts, suggest(index, texts, count, language,
+                                                   inactive=inactive), strict=True):
             for rank, s in enumerate(found, start=1):
                 coding = _coding(index, s)
                 matches.append(_match(text, coding, s, rank))

@@ -10,7 +10,7 @@ variant. The fused score is a weighted sum (weights measured on the development 
 * a concept with children (a non-billable category) is pushed below its best child, and an
   "unspecified" child gets a small bonus — the most specific valid code wins when the text
   says no more;
-* inactive and not-selectable concepts are never returned.
+* not-selectable concepts are never returned, inactive ones only when asked for.
 
 The score returned is a probability that the suggestion is right, by logistic calibration of
 the fused score and of its margin over the next candidate (fitted on the development set).
@@ -161,7 +161,8 @@ def query_words(index: CodeIndex, texts: list[str], language: str | None) -> lis
 
 
 def rerank(index: CodeIndex, fused: np.ndarray, texts: list[str],
-           w: Weights = WEIGHTS, words: list[set[str]] | None = None) -> np.ndarray:
+           w: Weights = WEIGHTS, words: list[set[str]] | None = None,
+           inactive: bool = False) -> np.ndarray:
     has_parent = index.parent >= 0
     parent_score = np.zeros_like(fused)
     parent_score[has_parent] = fused[index.parent[has_parent]]
@@ -171,7 +172,8 @@ def rerank(index: CodeIndex, fused: np.ndarray, texts: list[str],
     out -= w.other * index.other[:, None]
     out -= w.asterisk * index.asterisk[:, None]
     out -= _gates(index, texts, w)
-    out[~index.selectable] = -np.inf
+    allowed = index.selectable | index.inactive if inactive else index.selectable
+    out[~allowed] = -np.inf
     _evidence(index, out, words if words is not None else query_words(index, texts, None), w)
     return out
 
@@ -182,12 +184,12 @@ def calibrate(score: float, margin: float, w: Weights = WEIGHTS) -> float:
 
 
 def suggest(index: CodeIndex, texts: list[str], count: int, language: str | None,
-            w: Weights = WEIGHTS) -> list[list[Suggestion]]:
+            w: Weights = WEIGHTS, inactive: bool = False) -> list[list[Suggestion]]:
     """The ``count`` best concepts for each text, best first."""
     if not texts:
         return []
     scores = rerank(index, fused_scores(index, texts, language, w), texts, w,
-                    query_words(index, texts, language))
+                    query_words(index, texts, language), inactive)
     out: list[list[Suggestion]] = []
     n = scores.shape[0]
     for j in range(scores.shape[1]):

@@ -129,3 +129,27 @@ def test_bad_input(who_client: TestClient) -> None:
     assert post(many)[0] == 413
     assert who_client.post("/fhir/Condition/nope/$code",
                            json=params(("text", "valueString", "HTA"))).status_code == 404
+
+
+def test_inactive_concepts_only_when_asked(who_client: TestClient) -> None:
+    url = "http://example.org/fhir/CodeSystem/wound-catalogue"
+    cs = {"resourceType": "CodeSystem", "id": "wound-catalogue", "url": url, "version": "2",
+          "status": "active", "content": "complete", "hierarchyMeaning": "is-a",
+          "property": [{"code": "status", "uri": "http://hl7.org/fhir/concept-properties#status",
+                        "type": "code"}],
+          "concept": [
+              {"code": "W1", "display": "Pressure ulcer of the heel"},
+              {"code": "W0", "display": "Decubitus ulcer of heel, old wording",
+               "property": [{"code": "status", "valueCode": "retired"}]},
+              {"code": "W2", "display": "Venous leg ulcer"}]}
+    assert who_client.put("/fhir/CodeSystem/wound-catalogue", json=cs).status_code == 201
+    text = "decubitus ulcer of heel"
+
+    def codes(*extra: tuple[str, str, Any]) -> list[str]:
+        r = who_client.post("/fhir/$code", json=params(
+            ("text", "valueString", text), ("system", "valueUri", url), *extra))
+        assert r.status_code == 200, r.text
+        return [m["coding"]["code"] for m in matches(r.json())]
+
+    assert "W0" not in codes() and codes()[0] == "W1"
+    assert codes(("inactive", "valueBoolean", True))[0] == "W0"
