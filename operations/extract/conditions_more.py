@@ -270,8 +270,10 @@ MORE: tuple[ConditionTerm, ...] = (
     c("G20", "Parkinson disease", "syndrome parkinsonien|parkinsonisme|maladie de "
       "parkinson idiopathique", "parkinson's|parkinsonism|idiopathic parkinson's disease",
       True),
-    c("R25.1", "Tremor, unspecified", "tremblement|tremblements|tremblement de repos|"
-      "tremblement essentiel", "tremor|resting tremor|essential tremor|tremors"),
+    c("R25.1", "Tremor, unspecified", "tremblement|tremblements|tremblement de repos",
+      "tremor|resting tremor|tremors"),
+    c("G25.0", "Essential tremor", "tremblement essentiel", "essential tremor|benign essential "
+      "tremor|familial tremor", True),
     c("G30", "Alzheimer disease", "maladie d'alzheimer|alzheimer|demence type alzheimer|"
       "demence de type alzheimer", "alzheimer's disease|alzheimer's|alzheimer's dementia|"
       "alzheimer disease", True),
@@ -736,7 +738,27 @@ MORE: tuple[ConditionTerm, ...] = (
       "marche|ataxie|instabilite a la marche", "gait disturbance|unsteady gait|ataxia|"
       "reduced mobility|poor mobility"),
     c("Z94.0", "Kidney transplant status", "greffe renale|transplantation renale|"
-      "transplante renal", "kidney transplant|renal transplant", True),
+      "transplante renal|greffe renal|transplantee renale", "kidney transplant|renal "
+      "transplant|renal transplant recipient", True),
+    c("D84.9", "Immunodeficiency, unspecified", "immunodepression|immunodeprime|"
+      "immunodeprimee|immunosuppression", "immunosuppressed|immunocompromised|"
+      "immunosuppression", True),
+    c("K12.3", "Oral mucositis (ulcerative)", "mucite|mucite buccale", "mucositis|oral "
+      "mucositis"),
+    c("R10.2", "Pelvic and perineal pain", "douleur pelvienne|douleurs pelviennes",
+      "pelvic pain"),
+    c("D57.3", "Sickle-cell trait", "trait drepanocytaire", "sickle cell trait", True),
+    c("K07.6", "Temporomandibular joint disorders", "dysfonction de l'atm|syndrome de l'atm|"
+      "dysfonction temporo-mandibulaire", "tmj dysfunction|temporomandibular joint "
+      "dysfunction|tmj disorder", True),
+    c("T88.5", "Other complications of anaesthesia", "nvpo|nausees vomissements "
+      "post-operatoires", "ponv|postoperative nausea and vomiting"),
+    c("H20", "Iridocyclitis", "uveite|uveite anterieure|iridocyclite", "uveitis|anterior "
+      "uveitis|iritis"),
+    c("M77.9", "Enthesopathy, unspecified", "enthesopathie|enthesopathies|enthesite",
+      "enthesopathy|enthesitis"),
+    c("H54.9", "Unspecified visual impairment", "perte de vision|perte de la vue|cecite brutale",
+      "loss of vision|vision loss|sudden visual loss"),
     c("Q21.1", "Atrial septal defect", "foramen ovale permeable|fop|cia|communication "
       "interauriculaire", "patent foramen ovale|pfo|atrial septal defect", True),
     c("E84", "Cystic fibrosis", "mucoviscidose", "cystic fibrosis|cf", True),

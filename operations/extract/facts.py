@@ -61,9 +61,14 @@ _STARTED = re.compile(r"\b(?:started|start(?:ing)?|commenced|initiated|introduct
 _INTENDED = re.compile(r"\b(?:[àa] d[ée]buter|[àa] introduire|[àa] pr[ée]voir|pr[ée]vue?|"
                        r"sera (?:introduit|d[ée]but[ée])|to start|will start|to be started|"
                        r"plan(?:ned)? to start|consider starting|[àa] distance|"
-                       r"ult[ée]rieurement|dans un second temps|in \d+ (?:weeks?|months?))\b",
+                       r"ult[ée]rieurement|dans un second temps|in \d+ (?:weeks?|months?)|"
+                       r"je propose|nous proposons|envisag[ée]e?|[àa] discuter|"
+                       r"(?:would |I )?suggest(?:ed)?|recommend(?:ed)? starting|"
+                       r"to be discussed)\b",
                        re.IGNORECASE)
 #: Words after a drug that replace it by the next one ("Tazocin, switched to co-amoxiclav").
+#: "Atarax : STOP", "Aspirin - stopped": a status word right after the drug.
+_STOP_AFTER = re.compile(r"^\s*[:\-–]\s*(?:stop|arr[eê]t)\b", re.IGNORECASE)
 _SWITCHED_AWAY = re.compile(r"\b(?:switched|changed|converted|stepped down) to\b|"
                             r"\brelais (?:par|per os)\b|\bremplac[ée]e? par\b", re.IGNORECASE)
 _RESTARTED = re.compile(r"\b(?:restarted|resumed|repris[e]?|reprise|r[ée]introduit[e]?|"
@@ -72,7 +77,8 @@ _OVER = re.compile(r"\b(?:excis[ée]e?s?|excised|resected|r[ée]s[ée]qu[ée]e?s
                    r"enlev[ée]e?s?|ablat[ée]e?s?)\b|"
                    r"(?<!since )(?<!depuis l['’])(?<!depuis )\b(?:dans l['’]enfance|enfance|"
                    r"childhood|as a child|sevr[ée]e?s?|"
-                   r"sevrage|ancien(?:ne)?|ex-?fumeu(?:r|se)|former|ex-smoker|quit|gu[ée]rie?s?"
+                   r"sevrage|ancien(?:ne)? fumeu(?:r|se)|ex-?fumeu(?:r|se)|former|ex-smoker|quit|"
+                   r"gu[ée]rie?s?"
                    r"|cured|r[ée]mission|years ago|il y a \d+ ans|eradicated|[ée]radiqu[ée]e?"
                    r"|settled|resolved|r[ée]solue?s?|disparue?s?|full recovery|recovered"
                    r"|s[ée]quelles?|op[ée]r[ée]e?s?)"
@@ -172,10 +178,11 @@ def _past_cue(text: str, m: Mention) -> tuple[bool, bool, bool]:
     the item."""
     # the mention's own words count only as adjectives ("tabagisme sevré", "ex-smoker"), not
     # as a name ("sevrage alcoolique" is a withdrawal, not a past condition)
-    item = _item(text, m).replace(text[m.start:m.end], " ")
+    whole = _item(text, m)
+    item = whole.replace(text[m.start:m.end], " ")
     over = bool(_OVER.search(item) or _OVER_AFTER.search(text[m.end:m.end + 40])
                 or _OVER_SELF.search(text[m.start:m.end]))
-    return over, bool(_PAST_YEAR.search(item)), bool(_ONGOING.search(item))
+    return over, bool(_PAST_YEAR.search(item)), bool(_ONGOING.search(whole))
 
 
 #: Relations refined by the side of the family (v3 RoleCode).
@@ -269,7 +276,8 @@ def _medication(text: str, m: Mention, drugs: list[Mention]) -> Fact:
         context = after + text[nxt.start:nxt.end] + _after(text, nxt, drugs)
     status = _medication_status(_line_prefix(text, m), context)
     following = min([n.start for n in drugs if n.start >= m.end] + [m.sentence_end])
-    if status == "active" and _SWITCHED_AWAY.search(text[m.end:following]):
+    if status == "active" and (_SWITCHED_AWAY.search(text[m.end:following])
+                               or _STOP_AFTER.match(text[m.end:following])):
         status = "stopped"
     return Fact("medication", m.text, m.start, m.end, m.code, status, after.strip(" ,:;.-"))
 
@@ -356,8 +364,11 @@ def _condition(m: Mention, text: str, lang: str) -> list[Fact]:
     return [Fact("condition", m.text, m.start, m.end, m.code, status)]
 
 
-_TOLERATED = re.compile(r"\b(?:tolerated|tol[ée]r[ée]e?|tol[èe]re|tolerates|took)\s+(?:\w+\s+)?$",
-                        re.IGNORECASE)
+_TOLERATED = re.compile(r"\b(?:tolerated|tol[ée]r[ée]e?|tol[èe]re|tolerates|took|use|using|"
+                        r"utiliser|pr[ée]f[ée]rer|prefer|on|sous)\s+(?:\w+\s+)?$", re.IGNORECASE)
+#: An alternative named in an allergy line ("on clopidogrel instead", "use povidone iodine").
+_INSTEAD = re.compile(r"^\s*(?:\w+\s+)?(?:instead|[àa] la place|en remplacement|tolerated|"
+                      r"bien tol[ée]r[ée]e?)\b", re.IGNORECASE)
 
 
 def _no_allergy(text: str) -> list[Fact]:
@@ -384,7 +395,9 @@ def extract(text: str, lang: str) -> list[Fact]:
         if any(s <= m.start < e for s, e in covered):
             continue
         if m.kind in ("drug", "allergen") and _in_allergy_context(text, m):
-            if _TOLERATED.search(text[max(0, m.start - 25):m.start]):
+            if _TOLERATED.search(text[max(0, m.start - 25):m.start]) and (
+                    not re.search(r"\b(?:on|sous)\s+$", text[max(0, m.start - 5):m.start])
+                    or _INSTEAD.match(text[m.end:m.end + 30])):
                 continue  # "tolerated cefalexin since": not an allergy
             fact = Fact("allergy", m.text, m.start, m.end, m.code,
                         "refuted" if m.negated else "confirmed")

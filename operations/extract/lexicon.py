@@ -100,7 +100,7 @@ _BASE: tuple[ConditionTerm, ...] = (
        "alcoolisme|ethylisme|alcoolo-dependance", "alcoholism|alcohol use disorder|"
        "alcohol dependence", True),
     _c("F17", "Mental and behavioural disorders due to use of tobacco", "tabagisme actif|"
-       "tabagisme", "smoker|tobacco use|smoking|smokes|smoke", True),
+       "tabagisme", "smoker|tobacco use|smoking|smokes|smoke|smoked", True),
     _c("B18", "Chronic viral hepatitis", "hepatite b chronique|hepatite c|hepatite b|vhc|vhb",
        "hepatitis c|hepatitis b|hcv|hbv", True),
     _c("B20", "HIV disease", "vih|infection vih|sida", "hiv|hiv infection|aids", True),
@@ -190,7 +190,7 @@ ALLERGENS: dict[str, tuple[str, ...]] = {
            "betalactamines", "beta-lactamines", "sulfamides", "ains", "morphiniques", "penicilline",
            "anti-inflammatoires", "fraise", "kiwi", "poisson", "produits iodes", "produit iode",
            "pansements adhesifs", "adhesifs", "chlorhexidine", "betadine", "povidone iodee",
-           "cephalosporines", "quinolones", "macrolides", "aspirine", "codeine", "opiaces",
+           "cephalosporines", "quinolones", "macrolides", "opiaces",
            "curares", "celeri", "moutarde", "sesame", "soja", "ble", "pecher", "peche", "banane",
            "avocat", "ambroisie", "graminees", "poils d'animaux", "venin d'abeille", "abeille",
            "guepe", "metaux", "chrome", "cobalt", "parfums", "conservateurs", "aminosides",
@@ -202,10 +202,10 @@ ALLERGENS: dict[str, tuple[str, ...]] = {
            "sulfa drugs", "sulfa", "sulfonamides", "nsaids", "opioids", "penicillin",
            "strawberries", "kiwi", "fish", "elastoplast", "plasters", "plaster", "adhesive",
            "adhesive dressings", "micropore", "tape", "chlorhexidine", "iodine-based",
-           "cephalosporins", "quinolones", "macrolides", "tetracyclines", "codeine", "opiates",
+           "cephalosporins", "quinolones", "macrolides", "tetracyclines", "opiates",
            "celery", "mustard", "sesame", "soy", "soya", "wheat", "banana", "avocado", "grass",
            "ragweed", "animal dander", "dog hair", "cat hair", "bee venom", "bees", "wasps",
-           "metal", "perfume", "fragrance", "sulphonamides", "sulpha", "co-trimoxazole",
+           "metal", "perfume", "fragrance", "sulphonamides", "sulpha",
            "aminoglycosides", "glycopeptides", "carbapenems"),
 }
 
@@ -306,6 +306,9 @@ ENGLISH_DRUGS: dict[str, list[str]] = {
     "D11AH05": ["dupixent", "dupilumab"], "L04AB04": ["humira", "adalimumab"],
     "L04AC05": ["stelara", "ustekinumab"], "L04AC10": ["cosentyx", "secukinumab"],
     "L01FF02": ["keytruda", "pembrolizumab"], "L01FF01": ["opdivo", "nivolumab"],
+    "J01EE01": ["co-trimoxazole", "cotrimoxazole", "septrin", "bactrim"],
+    "L04AD02": ["advagraf", "prograf", "envarsus", "tacrolimus", "modigraf"],
+    "A01AD02": ["difflam", "benzydamine"], "C01DX": ["heptamyl", "heptaminol"],
     "D05AX52": ["dovobet", "enstilar", "daivobet", "xamiol"],
     "C01CA24": ["adrenaline", "epinephrine", "epipen", "emerade", "jext", "anapen"],
     "D02AC": ["dermol", "diprobase", "epaderm", "hydromol", "doublebase", "cetraben",
