@@ -25,7 +25,7 @@ from .resources import CONFIDENCE, to_resource
 from .scans import ocr_model
 
 DEFINITION = "http://fhir-ai.example.org/OperationDefinition/extract"
-RULES_VERSION = "0.1.0"
+RULES_VERSION = "0.2.0"
 LANGUAGES = ("fr", "en")
 
 
@@ -36,8 +36,10 @@ def model() -> AiModel:
     eds = version("edsnlp")
     card = (f"# extract-rules {RULES_VERSION}\n\nRule-based clinical information extraction "
             f"built on edsnlp {eds} (AP-HP): sentences, negation, hypothesis, family and "
-            "history qualifiers; Romedi drug lexicon with ATC codes; an ICD-10 lexicon of "
-            "common conditions (French and English). Outputs are unconfirmed until reviewed.\n")
+            "history qualifiers; Romedi drug lexicon with ATC codes; English drug names "
+            "from drug-named-entity-recognition; an ICD-10 lexicon of about 400 conditions "
+            "and symptoms (French and English); form check boxes. Outputs are unconfirmed "
+            "until reviewed.\n")
     return AiModel("extract-rules", f"{RULES_VERSION}-edsnlp{eds}", card)
 
 
