@@ -37,7 +37,7 @@ _NO_ALLERGY = re.compile(
     r"\(\s?[xX✓✔]\s?\)|[☑☒■✓✔])\s*(?:non|no)\b"
     r"|absence d['’]allergie(?: m[ée]dicamenteuse)?(?: connue)?"
     r"|nkda|nka|no known (?:drug )?allerg(?:y|ies)|no (?:drug )?allergies"
-    r"|a[l1I]\s?[l1I]ergies?(?: */ *sensitivities)?\s*:\s*(?:none(?: known)?"
+    r"|a[l1I]\s?[l1I]ergies?(?: */ *sensitivities)?\s*:\s*(?:none(?: known| confirmed| documented)?"
     r"|nil(?: known| by history)?"
     r"|nkda|nka|no known(?: drug)? allergies|no known|nil)"
     r"|no known drug allergies|nil known allergies)", re.IGNORECASE)
@@ -414,6 +414,10 @@ def extract(text: str, lang: str) -> list[Fact]:
     return _dedupe(sorted(facts, key=lambda f: f.start), text)
 
 
+#: A condition abbreviation ("AF", "BPCO", "T2DM", "AC/FA").
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9/+&-]{1,5}")
+
+
 def _dedupe(facts: list[Fact], text: str) -> list[Fact]:
     """One fact per drug, condition or family condition.
 
@@ -451,7 +455,7 @@ def _dedupe(facts: list[Fact], text: str) -> list[Fact]:
         if not restarted:
             best[key].status = "stopped"
     keep = {id(f) for f in best.values()}
-    seen: list[tuple[str, str, str, str]] = []
+    seen: list[tuple[str, str, str, str, bool]] = []
     smoking: set[str] = set()  # one smoking-status fact per status (F17 / Z72.0)
     allergies: set[str] = set()
     out = []
@@ -472,9 +476,13 @@ def _dedupe(facts: list[Fact], text: str) -> list[Fact]:
         if f.kind in ("condition", "family") and f.code:
             words = strip_accents(f.text)
             qualifier = f.relation if f.kind == "family" else f.status
-            if any(k == f.kind and c == f.code and q == qualifier and (w in words or words in w)
-                   for k, c, q, w in seen):
+            # the same words, or an abbreviation after the full name ("atrial fibrillation ...
+            # AF"): one fact
+            short = _ABBREVIATION.fullmatch(f.text) is not None
+            if any(k == f.kind and c == f.code and q == qualifier
+                   and (w in words or words in w or (short and not was_short))
+                   for k, c, q, w, was_short in seen):
                 continue
-            seen.append((f.kind, f.code, qualifier, words))
+            seen.append((f.kind, f.code, qualifier, words, short))
         out.append(f)
     return out

@@ -28,7 +28,7 @@ _LINE_BOX = re.compile(rf"^\s*{_BOX}[^:\-–\n]*$")
 _SHORT_ANSWER = re.compile(
     r"^[^:\n?]{0,30}?(?:[:\-–=?]|\s{2,})\s*(?P<word>non|no|none|nil|never|jamais|n[ée]ant"
     r"|absente?s?|n[ée]gati(?:f|ve)|0|oui|yes|y|n|pr[ée]sente?s?|positi(?:f|ve))\b"
-    r"(?=\s*(?:[.,;)\-–]|$|\s{2,}|(?:present|pr[ée]sente?s?|connue?s?|known|reported)\b))",
+    r"(?=\s*(?:[.,;)/\-–]|$|\s{2,}|(?:present|pr[ée]sente?s?|connue?s?|known|reported)\b))",
     re.IGNORECASE)
 _NEGATIVE_WORDS = re.compile(r"^(?:non|no|n|none|nil|never|jamais|n[ée]ant|absente?s?|"
                              r"n[ée]gati(?:f|ve)|0)$", re.IGNORECASE)
