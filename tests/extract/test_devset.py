@@ -22,7 +22,7 @@ FLOORS = {"allergy": (0.97, 0.97), "medication": (0.97, 0.97), "condition": (0.9
           "family": (0.95, 0.95)}
 
 
-#: Floors for the 86 blind documents (nine sets). Each set was committed before the rules were
+#: Floors for the 94 blind documents (ten sets). Each set was committed before the rules were
 #: scored on it; its first scores are the honest estimate (operations/extract/README.md). The
 #: rules were then improved on what they missed, so these floors only guard against regression.
 BLIND_FLOORS = {"allergy": (0.95, 0.95), "medication": (0.95, 0.95), "condition": (0.95, 0.92),
