@@ -1,20 +1,24 @@
 """The ``code-vectors`` job: dense label vectors of a code system built ahead of ``$code``.
 
-Storing a CodeSystem (https://hl7.org/fhir/R4/codesystem.html) queues the job in the same
-transaction; the server's job worker (``fhir_server.jobs``) builds the index with its dense
-vectors, which land in the on-disk cache keyed by model version and labels. Until they are
-there, ``$code`` on a large code system answers from its lexical channels (see
-``index.INLINE_DENSE_LIMIT``); small code systems are embedded on first use.
+Storing a CodeSystem (https://hl7.org/fhir/R4/codesystem.html) with more concepts than
+``index.INLINE_DENSE_LIMIT`` (and no more than ``index.MAX_DENSE_LABELS``) queues the job in
+the same transaction, once per url and version; the server's job worker (``fhir_server.jobs``)
+builds the index with its dense vectors, which land in the on-disk cache keyed by model
+version and labels. Until they are there, ``$code`` on that code system answers from its
+lexical channels; smaller code systems are embedded on first use, in the request.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from fhir_server import jobs
+from fhir_server.storage.tables import job_t
 from fhir_server.storage.tx import Stored, Tx, on_write
 
-from .index import build_index, embedder_version
+from .index import INLINE_DENSE_LIMIT, MAX_DENSE_LABELS, build_index, embedder_version
 
 KIND = "code-vectors"
 
@@ -31,13 +35,21 @@ def build_vectors(job: jobs.JobContext) -> dict[str, Any]:
     return {"url": url, "version": version, "vectors": count}
 
 
+def _count(concepts: list[Any]) -> int:
+    return sum(1 + _count(c.get("concept") or []) for c in concepts if isinstance(c, dict))
+
+
 def _queue(tx: Tx, stored: Stored) -> None:
     res = stored.resource
-    if stored.deleted or not res or not res.get("url") or not res.get("concept"):
+    if stored.deleted or not res or not res.get("url") or res.get("content") == "supplement":
         return
-    if res.get("content") == "supplement":
+    if not INLINE_DENSE_LIMIT < _count(res.get("concept") or []) <= MAX_DENSE_LABELS:
         return
-    jobs.submit_in(tx.conn, KIND, {"url": res["url"], "version": res.get("version")})
+    params = {"url": res["url"], "version": res.get("version")}
+    waiting = tx.conn.execute(select(job_t.c.params).where(
+        job_t.c.kind == KIND, job_t.c.status == "queued")).scalars()
+    if params not in list(waiting):
+        jobs.submit_in(tx.conn, KIND, params)
 
 
 def install() -> None:

@@ -153,3 +153,25 @@ def test_inactive_concepts_only_when_asked(who_client: TestClient) -> None:
 
     assert "W0" not in codes() and codes()[0] == "W1"
     assert codes(("inactive", "valueBoolean", True))[0] == "W0"
+
+
+def test_large_code_system_queues_one_vectors_job(who_client: TestClient) -> None:
+    """A CodeSystem too large to embed in a request queues the code-vectors job (once per
+    url and version, in the storing transaction); the fixture's server runs no worker."""
+    from sqlalchemy import select
+
+    from fhir_server.storage.tables import job_t
+
+    url = "http://example.org/fhir/CodeSystem/large-catalogue"
+    cs = {"resourceType": "CodeSystem", "id": "large-catalogue", "url": url, "version": "1",
+          "status": "active", "content": "complete",
+          "concept": [{"code": f"L{i}", "display": f"catalogue item {i}"}
+                      for i in range(5001)]}
+    for _ in range(2):
+        assert who_client.put("/fhir/CodeSystem/large-catalogue", json=cs).status_code in (
+            200, 201)
+    app: Any = who_client.app
+    with app.state.engine.connect() as conn:
+        rows = conn.execute(select(job_t.c.status, job_t.c.params).where(
+            job_t.c.kind == "code-vectors")).all()
+    assert [r.status for r in rows if r.params["url"] == url] == ["queued"]

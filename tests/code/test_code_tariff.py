@@ -1,6 +1,6 @@
 """``$code`` on a tariff catalogue loaded through the terminology loaders (the fictitious
-TARDOC-style CSV fixture): the write queues the ``code-vectors`` job, the worker builds the
-vectors, and procedure texts in French, German, Italian and English get their tariff codes."""
+TARDOC-style CSV fixture): the ``code-vectors`` job builds its vectors through the server's
+worker, and procedure texts in French, German, Italian and English get their tariff codes."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from fhir_server import jobs
 from fhir_server.storage.tables import job_t
 from terminology.loaders import read_resources
 
@@ -35,6 +36,8 @@ def test_tariff_catalogue_procedures(app: Any, client: TestClient, e5_built: Non
     cs["id"] = url.rsplit("-", 1)[1]
     r = client.put(f"/fhir/CodeSystem/{cs['id']}", json=cs)
     assert r.status_code == 201, r.text
+    assert _job_status(app, url) is None  # 5 concepts: embedded on first use, no job
+    jobs.submit(app.state.engine, "code-vectors", {"url": url, "version": cs.get("version")})
     deadline = time.time() + 120
     while _job_status(app, url) not in ("completed", "failed") and time.time() < deadline:
         time.sleep(0.2)
