@@ -472,6 +472,34 @@ SYNONYMS_FR.update({
 })
 
 
+ABBREVIATIONS_FR.update({
+    "sca stplus": "infarctus transmural aigu du myocarde", "sca stmoins": "infarctus sous "
+    "endocardique aigu du myocarde", "stplus": "infarctus transmural aigu",
+    "stmoins": "infarctus sous endocardique aigu", "rac": "stenose aortique valvulaire",
+    "fpi": "fibrose pulmonaire idiopathique maladie pulmonaire interstitielle avec fibrose",
+    "lvbp": "calcul du canal choledoque lithiase de la voie biliaire principale",
+    "pa biliaire": "pancreatite aigue d origine biliaire", "sams": "staphylococcus aureus",
+    "cci": "carcinome canalaire infiltrant tumeur maligne", "cli": "carcinome lobulaire "
+    "infiltrant tumeur maligne", "pm": "presence d un stimulateur cardiaque",
+    "ptg": "presence d implants d articulations orthopediques genou",
+})
+
+SYNONYMS_FR.update({
+    "deshydratation extra cellulaire": "hypovolemie", "extra cellulaire": "",
+    "des deux genoux": "gonarthrose bilaterale", "des deux hanches": "coxarthrose bilaterale",
+    "deux genoux": "bilaterale", "deux hanches": "bilaterale", "arthrose femoro tibiale":
+    "gonarthrose", "arthrose du genou": "gonarthrose", "arthrose de hanche": "coxarthrose",
+    "arthrose de la hanche": "coxarthrose", "fibrose pulmonaire": "maladie pulmonaire "
+    "interstitielle avec fibrose", "canal lombaire etroit": "stenose du canal rachidien",
+    "claudication neurogene": "stenose du canal rachidien", "endocardite": "endocardite "
+    "bacterienne aigue et subaigue", "myasthenie": "myasthenie", "sarcoidose": "sarcoidose",
+    "goitre multinodulaire toxique": "thyreotoxicose avec goitre multinodulaire toxique",
+    "hepatite alcoolique": "hepatite alcoolique", "luxation de pth": "complication mecanique "
+    "d une prothese articulaire interne", "luxation de prothese": "complication mecanique d "
+    "une prothese articulaire interne", "arthrite septique": "arthrite a pyogenes",
+    "hyperemese gravidique": "vomissements incoercibles de la grossesse",
+})
+
 #: clinical wording -> classification wording, English
 SYNONYMS_EN: dict[str, str] = {
     "heart attack": "acute myocardial infarction", "myocardial infarction": "acute "
@@ -610,6 +638,38 @@ SYNONYMS_EN.update({
 })
 
 
+ABBREVIATIONS_EN.update({
+    "ie": "infective endocarditis acute and subacute", "ipf": "idiopathic pulmonary fibrosis "
+    "interstitial pulmonary disease with fibrosis", "mca": "cerebral artery", "ica":
+    "carotid artery", "lrti": "acute lower respiratory infection", "mng": "multinodular "
+    "goitre", "appy": "appendicitis", "cbd": "bile duct", "gtc": "grand mal", "mg":
+    "myasthenia gravis", "hg": "hyperemesis gravidarum", "des": "presence of coronary "
+    "angioplasty implant and graft", "ned": "", "mssa": "staphylococcus aureus",
+    "stemi": "acute transmural myocardial infarction", "stplus": "acute transmural "
+    "myocardial infarction", "stmoins": "acute subendocardial myocardial infarction",
+})
+
+SYNONYMS_EN.update({
+    "legionella": "legionnaires disease", "legionella pneumonia": "legionnaires disease",
+    "sarcoid": "sarcoidosis", "toxic mng": "thyrotoxicosis with toxic multinodular goitre",
+    "etoh hepatitis": "alcoholic hepatitis", "alcohol hepatitis": "alcoholic hepatitis",
+    "coffee ground emesis": "haematemesis", "coffee ground vomiting": "haematemesis",
+    "withdrawal": "withdrawal state", "dislocated thr": "mechanical complication of internal "
+    "joint prosthesis", "dislocated hip replacement": "mechanical complication of internal "
+    "joint prosthesis", "prosthesis dislocation": "mechanical complication of internal joint "
+    "prosthesis", "septic arthritis": "pyogenic arthritis", "spinal stenosis": "spinal "
+    "stenosis", "canal stenosis": "spinal stenosis", "neurogenic claudication": "spinal "
+    "stenosis", "territory infarct": "cerebral infarction", "infarct": "infarction",
+    "non traumatic sdh": "nontraumatic subdural haemorrhage", "spontaneous sdh":
+    "nontraumatic subdural haemorrhage", "both knees": "bilateral", "both hips": "bilateral",
+    "knee oa": "gonarthrosis", "hip oa": "coxarthrosis", "oa knee": "gonarthrosis",
+    "oa hip": "coxarthrosis", "osteoarthritis of knee": "gonarthrosis",
+    "osteoarthritis of hip": "coxarthrosis", "knee osteoarthritis": "gonarthrosis",
+    "hip osteoarthritis": "coxarthrosis", "zoster ophthalmicus": "zoster ocular disease",
+    "hzo": "zoster ocular disease",
+})
+
+
 #: anatomy and qualifiers written in shorthand, both languages (ICD-10 subdivides by them)
 QUALIFIERS: dict[str, str] = {
     "lsd": "lobe superieur", "lsg": "lobe superieur", "lid": "lobe inferieur",
@@ -654,10 +714,18 @@ def _tables(language: str | None) -> list[tuple[re.Pattern[str], str]]:
     return _compile(table)
 
 
+_ST = re.compile(r"\b(ST)\s*([+\-−])(?!\w)", re.IGNORECASE)
+
+
+def _st(m: re.Match[str]) -> str:
+    """"ST+" / "ST-" (with or without ST elevation): the sign would be lost when folding."""
+    return " stplus " if m.group(2) == "+" else " stmoins "
+
+
 def rewrite(text: str, language: str | None = None) -> str:
     """``text`` folded, with abbreviations expanded and clinical wording replaced by the
     classification's (one pass: a replacement is never rewritten again)."""
-    folded = f" {fold(text)} "
+    folded = f" {fold(_ST.sub(_st, text))} "
     out: list[tuple[int, int, str]] = []
     for pattern, replacement in _tables(language):
         for m in pattern.finditer(folded):
