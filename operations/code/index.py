@@ -174,10 +174,16 @@ class CodeIndex:
     #: lung: Upper lobe, bronchus or lung")
     dense_texts: list[str] = field(default_factory=list)
     dense: np.ndarray | None = None
+    #: where the job will put the dense vectors (None: no embedding model, or too large)
+    vector_file: Path | None = None
     position: dict[str, int] = field(default_factory=dict)
     speller: Speller | None = None
     #: per concept: words of its own labels that its parent's labels do not have
     distinctive: list[frozenset[str]] = field(default_factory=list)
+
+    def vectors_due(self) -> bool:
+        """Whether the dense vectors, missing when the index was built, are there now."""
+        return self.vector_file is not None and self.vector_file.exists()
 
     def concept_max(self, scores: np.ndarray, segments: Segments) -> np.ndarray:
         """(queries x labels grouped by concept) -> (concepts x queries): the best label of
@@ -263,6 +269,11 @@ def embedder_version() -> str | None:
     """The version key of the embedding model, or None when it is not built."""
     found = registry.installed().get(EMBEDDER)
     return f"{found.name}|{found.version}" if found else None
+
+
+def _vector_file(labels: list[str]) -> Path | None:
+    version = embedder_version()
+    return None if version is None else _vector_path(version, labels)
 
 
 def dense_vectors(labels: list[str], build: bool) -> np.ndarray | None:
@@ -355,6 +366,7 @@ def build_index(conn: Connection, url: str, version: str | None,
         char=char, char_t=char_m[order].T.tocsr(), segments=_segments(owners[order]),
         own_order=own_order, own_segments=_segments(owners[:own][own_order]),
         own=own, dense_texts=dense_texts, dense=dense_vectors(dense_texts, inline),
+        vector_file=_vector_file(dense_texts) if own <= MAX_DENSE_LABELS else None,
         position=position, speller=Speller(labels), distinctive=distinctive)
 
 
@@ -375,7 +387,7 @@ class IndexCache:
         with self._lock:
             found = self._items.get(where)
             if found is not None and found.key == key:
-                if found.dense is None:  # vectors built since by the job?
+                if found.dense is None and found.vectors_due():  # built since by the job
                     found.dense = dense_vectors(found.dense_texts, False)
                 return found
             index = build_index(conn, url, version)
