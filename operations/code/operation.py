@@ -2,8 +2,8 @@
 
 Suggests codes of loaded code systems for clinical texts (contract: DESIGN.md, "$code";
 operation framework: https://hl7.org/fhir/R4/operations.html). In: ``text`` 1..* (or, at
-instance level, the resource's own text), ``system`` 0..* (default: every loaded ICD-10
-classification), ``count`` (default 5), ``language``, ``apply`` (instance level),
+instance level, the resource's own text), ``system`` 0..* (default: the loaded WHO ICD-10,
+CIM-10 FR and ICD-10-GM), ``count`` (default 5), ``language``, ``apply`` (instance level),
 ``inactive`` (default false: inactive concepts are suggested only when true). Out:
 Parameters with one ``match`` per suggestion — parts ``text``, ``concept`` (Coding),
 ``score`` (calibrated probability 0..1), ``rank`` (1 = best, per text and system) — and the
@@ -33,6 +33,10 @@ MAX_TEXT_LENGTH = 5000
 MAX_COUNT = 50
 LANGUAGES = ("fr", "en", "de", "it")
 ENGINE_VERSION = "1"
+#: the diagnosis classifications used when no ``system`` is given: WHO ICD-10 and the
+#: national modifications of the countries served (ICD-10-CM only when asked for: indexing its
+#: 98,000 codes takes minutes)
+DEFAULT_SYSTEMS = tuple(u for u in ICD10_FAMILY if not u.endswith("/icd-10-cm"))
 
 
 def model() -> ModelDescription:
@@ -101,7 +105,7 @@ def _systems(req: OpRequest) -> list[str]:
     asked = _values(req, "system", "valueUri")
     with req.repo.reading() as conn:
         if not asked:
-            found = [u for u in ICD10_FAMILY if find_code_system_row(conn, u, None)]
+            found = [u for u in DEFAULT_SYSTEMS if find_code_system_row(conn, u, None)]
             if not found:
                 raise bad_request("No ICD-10 classification is loaded: load one or name a "
                                   "'system'", "system")

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
 #: spelling variants folded the same way on both sides (British -> American forms)
 _SPELLING = (("aem", "em"), ("oe", "e"), ("tumour", "tumor"), ("paed", "ped"),
              ("foet", "fet"))
@@ -25,11 +26,11 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lower case, no accents or ligatures, words separated by single spaces."""
-    text = text.replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("ß", "ss")
-    return _NON_ALNUM.sub(" ", text).strip()
+    text = text.translate(_LIGATURES)
+    # NFKD splits accented letters; encoding to ASCII drops the accents (and letters with no
+    # Latin form, which the next step would blank anyway)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NON_ALNUM.sub(" ", text.lower()).strip()
 
 
 def spell(word: str) -> str:
