@@ -53,12 +53,6 @@ _UNSPECIFIED = ("unspecified", "not specified", "sans precision", "non precise",
 
 
 _OTHER = ("other", "autre", "autres")
-#: words that add no clinical detail to a child's label
-_GENERIC = frozenset(tokens("unspecified not specified other specified elsewhere classified "
-                            "sans precision non precise autre autres nca sai classe ailleur "
-                            "type form site"))
-
-
 def _has(label: str, words: tuple[str, ...]) -> bool:
     text = f" {plain(label)} "
     return any(f" {u} " in text for u in words)
@@ -178,8 +172,6 @@ class CodeIndex:
     vector_file: Path | None = None
     position: dict[str, int] = field(default_factory=dict)
     speller: Speller | None = None
-    #: per concept: words of its own labels that its parent's labels do not have
-    distinctive: list[frozenset[str]] = field(default_factory=list)
 
     def vectors_due(self) -> bool:
         """Whether the dense vectors, missing when the index was built, are there now."""
@@ -341,11 +333,6 @@ def build_index(conn: Connection, url: str, version: str | None,
     char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True,
                            min_df=2, dtype=np.float32)
     char_m = char.fit_transform([plain(t) for t in labels]).tocsr()
-    words: list[set[str]] = [set() for _ in range(n)]
-    for k in range(own):
-        words[owner[k]].update(tokens(labels[k]))
-    distinctive = [frozenset(words[i] - (words[parent[i]] if parent[i] >= 0 else set())
-                             - _GENERIC) for i in range(n)]
     inline = (own <= INLINE_DENSE_LIMIT if dense is None else dense) and own <= MAX_DENSE_LABELS
     family = url in ICD10_FAMILY
     owners = np.array(owner, dtype=np.int64)
@@ -367,7 +354,7 @@ def build_index(conn: Connection, url: str, version: str | None,
         own_order=own_order, own_segments=_segments(owners[:own][own_order]),
         own=own, dense_texts=dense_texts, dense=dense_vectors(dense_texts, inline),
         vector_file=_vector_file(dense_texts) if own <= MAX_DENSE_LABELS else None,
-        position=position, speller=Speller(labels), distinctive=distinctive)
+        position=position, speller=Speller(labels))
 
 
 class IndexCache:

@@ -26,7 +26,7 @@ import numpy as np
 
 from .index import EMBEDDER, ICD10_FAMILY, CodeIndex
 from .lexicon import rewrite
-from .text import fold, tokens
+from .text import fold
 
 #: context a chapter needs before it is suggested (ICD-10 chapters XV, XVI and XXI)
 _CONTEXT = {
@@ -63,10 +63,6 @@ class Weights:
     #: chapters that need their context in the text (pregnancy, newborn, history / status)
     gated: float = 0.5
     gated_z: float = 0.2
-    #: a child whose distinctive words the text never uses (a detail it does not state);
-    #: measured on the development set: no gain (top-1 0.616 at 0, 0.604 at 0.25), so off
-    no_evidence: float = 0.0
-    evidence_pool: int = 60
     external_cause: float = 0.4
     asterisk: float = 0.4
     #: calibration: P(right) = sigmoid(a * score + b * margin + c), a logistic regression on
@@ -141,28 +137,8 @@ def _gates(index: CodeIndex, texts: list[str], w: Weights) -> np.ndarray:
     return out
 
 
-def _evidence(index: CodeIndex, scores: np.ndarray, words: list[set[str]],
-              w: Weights) -> None:
-    """Among each text's best candidates, push down the children whose distinctive words
-    (what they add to their parent) are absent from the text — unless "unspecified"."""
-    if not index.distinctive or not w.no_evidence:
-        return
-    for j, seen in enumerate(words):
-        col = scores[:, j]
-        k = min(w.evidence_pool, len(col))
-        for i in np.argpartition(-col, k - 1)[:k]:
-            extra = index.distinctive[i]
-            if extra and not index.unspecified[i] and not (extra & seen):
-                col[i] -= w.no_evidence
-
-
-def query_words(index: CodeIndex, texts: list[str], language: str | None) -> list[set[str]]:
-    return [set().union(*(tokens(v) for v in variants(t, language, index))) for t in texts]
-
-
 def rerank(index: CodeIndex, fused: np.ndarray, texts: list[str],
-           w: Weights = WEIGHTS, words: list[set[str]] | None = None,
-           inactive: bool = False) -> np.ndarray:
+           w: Weights = WEIGHTS, inactive: bool = False) -> np.ndarray:
     has_parent = index.parent >= 0
     parent_score = np.zeros_like(fused)
     parent_score[has_parent] = fused[index.parent[has_parent]]
@@ -174,7 +150,6 @@ def rerank(index: CodeIndex, fused: np.ndarray, texts: list[str],
     out -= _gates(index, texts, w)
     allowed = index.selectable | index.inactive if inactive else index.selectable
     out[~allowed] = -np.inf
-    _evidence(index, out, words if words is not None else query_words(index, texts, None), w)
     return out
 
 
@@ -188,8 +163,7 @@ def suggest(index: CodeIndex, texts: list[str], count: int, language: str | None
     """The ``count`` best concepts for each text, best first."""
     if not texts:
         return []
-    scores = rerank(index, fused_scores(index, texts, language, w), texts, w,
-                    query_words(index, texts, language), inactive)
+    scores = rerank(index, fused_scores(index, texts, language, w), texts, w, inactive)
     out: list[list[Suggestion]] = []
     n = scores.shape[0]
     for j in range(scores.shape[1]):
